@@ -1,0 +1,49 @@
+#!/usr/bin/env node
+/**
+ * Prints minified, gzip and brotli bytes of each distributed bundle and fails
+ * when one is over its budget. Budgets are the current size plus a little:
+ * raise one only knowingly, and say why in the commit.
+ */
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+import { rollup } from 'rollup';
+import { browserPlugins } from '../rollup.config.js';
+
+const KB = 1024;
+/** Brotli budgets, in bytes. */
+const budgets = [
+  { name: 'dist/wom.min.js', file: 'dist/wom.min.js', brotli: 11 * KB },
+  { name: 'dist/wom-track.min.js', file: 'dist/wom-track.min.js', brotli: 4.2 * KB },
+  { name: 'tracker code (ESM, no web-vitals)', input: 'src/track/index.ts', external: ['web-vitals'], brotli: 1.8 * KB },
+];
+
+/** Bundles `input` as a minified ES module, leaving `external` out, as a bundler would. */
+async function bundle({ input, external = [] }) {
+  const build = await rollup({ input, external, plugins: browserPlugins(), onwarn: () => {} });
+  const { output } = await build.generate({ format: 'es' });
+  await build.close();
+  return Buffer.from(output[0].code);
+}
+
+const rows = [];
+let failed = false;
+for (const budget of budgets) {
+  const code = budget.file ? readFileSync(budget.file) : await bundle(budget);
+  const brotli = brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const over = brotli > budget.brotli;
+  failed ||= over;
+  rows.push({
+    bundle: budget.name,
+    min: code.length,
+    gzip: gzipSync(code, { level: 9 }).length,
+    brotli,
+    budget: Math.round(budget.brotli),
+    status: over ? 'OVER BUDGET' : 'ok',
+  });
+}
+console.log('| bundle | minified | gzip | brotli | budget (brotli) | |\n|---|---:|---:|---:|---:|---|');
+for (const r of rows) console.log(`| ${r.bundle} | ${r.min} | ${r.gzip} | ${r.brotli} | ${r.budget} | ${r.status} |`);
+if (failed) {
+  console.error('size: a bundle is over its budget');
+  process.exit(1);
+}

@@ -1,0 +1,45 @@
+import { nanoid } from 'nanoid';
+import { config } from './config.js';
+
+/** A new share id: 10 URL-safe characters (about 60 bits, no collisions in practice). */
+export const mintShareId = (): string => nanoid(10);
+
+/** Returns `url` with the referral parameter removed (every other parameter and the hash kept). */
+export function stripReferral(url: string, param = config.param): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has(param)) return parsed.href;
+  parsed.searchParams.delete(param);
+  return parsed.href;
+}
+
+/**
+ * Returns `url` carrying `?<param>=<shareId>`, replacing any referral already
+ * there and keeping every other parameter and the hash. With `utm` set (the
+ * `data-utm="on"` option), the link also carries `utm_source=<network>&utm_medium=social`.
+ */
+export function withReferral(url: string, shareId: string, network?: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set(config.param, shareId);
+  if (config.utm && network) {
+    parsed.searchParams.set('utm_source', network);
+    parsed.searchParams.set('utm_medium', 'social');
+  }
+  return parsed.href;
+}
+
+/** The page's own URL for sharing: `<link rel="canonical">`, else `location.href`, referral removed. */
+export function pageUrl(): string {
+  const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+  return stripReferral(safeHttpUrl(canonical) ?? location.href);
+}
+
+/** `value` resolved against the page as an http(s) URL, or undefined (refuses `javascript:` and friends). */
+export function safeHttpUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = new URL(value, location.href);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

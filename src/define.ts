@@ -1,0 +1,2 @@
+/** Registers every wom element under its default tag. */
+import './share/define.js';

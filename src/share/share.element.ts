@@ -1,0 +1,308 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { onConfigure } from '../core/config.js';
+import { collectorUrl, getJson } from '../core/api.js';
+import { emit, guard } from '../core/emit.js';
+import { formatCount, plural } from '../core/intl.js';
+import { resolveMessages, type Messages } from '../core/locale.js';
+import { intents, networkNames, parseNetworks, validHost, type ShareTarget } from '../core/networks.js';
+import { mintShareId, pageUrl, safeHttpUrl, stripReferral, withReferral } from '../core/referral.js';
+import { recordShare, type ShareVia } from '../track/index.js';
+import { icons } from './icons.js';
+import { shareStyles } from './share.styles.js';
+
+/** Detail of the `wom-share` event. */
+export interface WomShareDetail {
+  /** Network key (`telegram`, `copy`, `native`, …). */
+  network: string;
+  /** The referral-tagged URL handed to the network. */
+  url: string;
+  /** The share id minted for this action. */
+  share: string;
+  /** How the share was made. */
+  via: ShareVia;
+  /** The quoted text, for reposts. */
+  text?: string;
+}
+
+/** Counts from the collector's `GET /api/counts`. */
+interface Counts {
+  total: number;
+  networks: Record<string, number>;
+}
+
+/**
+ * A row of share controls: real links to each network's share page, the Web
+ * Share API and copy-link. Every action carries a fresh referral id so that the
+ * visits it brings can be traced back to it.
+ *
+ * @summary Share buttons with referral tagging; no third-party request before a click.
+ *
+ * @fires wom-share - Before a share leaves for a network; cancelable (`preventDefault()` stops it). `detail`: `{network, url, share, via}`.
+ *
+ * @csspart base - The wrapper around the total and the list.
+ * @csspart list - The list of controls.
+ * @csspart item - Each list item.
+ * @csspart button - Each control (link or button); also carries the network key as a part, e.g. `::part(telegram)`.
+ * @csspart icon - Each control's logo.
+ * @csspart label - Each control's visible text.
+ * @csspart count - A network's share count (with `counts`).
+ * @csspart total - The page's total share count (with `counts`).
+ *
+ * @cssprop [--wom-size=2.5rem] - Height of each control (and width in the `icons` layout).
+ * @cssprop [--wom-gap=0.5rem] - Space between controls.
+ * @cssprop [--wom-radius=0.5rem] - Corner radius of each control.
+ * @cssprop [--wom-font-size=0.875rem] - Label size.
+ * @cssprop --wom-bg - Control background (light and dark defaults).
+ * @cssprop --wom-bg-hover - Control background on hover.
+ * @cssprop --wom-fg - Text and monochrome icon color.
+ * @cssprop [--wom-border=transparent] - Control border color.
+ * @cssprop --wom-focus - Focus ring color.
+ * @cssprop --wom-brand - Logo color (each network's brand color by default).
+ */
+export class WomShare extends LitElement {
+  static override styles = shareStyles;
+
+  /** Registers the element under `tag` (once). */
+  static define(tag = 'wom-share', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
+  /** URL to share. Default: the page's canonical link, else its location, without the referral parameter. */
+  @property() url?: string;
+
+  /** Title handed to networks that take one. Default: `og:title`, else the document's title. */
+  @property() override title = '';
+
+  /** Text for networks with a text field (X, Telegram, WhatsApp…). Default: the title. */
+  @property() text?: string;
+
+  /** Image URL for Pinterest and VK. Default: `og:image`. */
+  @property() image?: string;
+
+  /** Space-separated network keys, in display order. */
+  @property() networks?: string;
+
+  /** `row`, `column` or `icons` (icons only; names stay accessible). */
+  @property({ reflect: true }) layout: 'row' | 'column' | 'icons' = 'row';
+
+  /** Show share counts from the collector. */
+  @property({ type: Boolean }) counts = false;
+
+  /** Locale override (`de`, `fa`, `pl-PL`…). */
+  @property() locale?: string;
+
+  /** Mastodon instance host (`mastodon.social`); default: Mastodon's official share page. */
+  @property({ attribute: 'mastodon-instance' }) mastodonInstance?: string;
+
+  /** `light` or `dark`; default follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Accessible name of the group. Default: the localized "Share". */
+  @property() label?: string;
+
+  /** Share id prepared for each network, so each href is right before the click. */
+  @state() private ids: Record<string, string> = {};
+  @state() private status = '';
+  @state() private copied = false;
+  @state() private countData?: Counts;
+
+  private messages: Messages = resolveMessages(this);
+  private target?: ShareTarget;
+  private keys: string[] = [];
+  private unsubscribe?: () => void;
+  private statusTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onConfigure(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    clearTimeout(this.statusTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.messages = resolveMessages(this, this.locale);
+    if (changed.has('networks') || !this.keys.length) {
+      this.keys = parseNetworks(this.networks).filter((key) => key !== 'native' || 'share' in navigator);
+    }
+    this.target = this.resolveTarget(changed);
+    for (const key of this.keys) this.ids[key] ??= mintShareId();
+    if (this.counts && changed.has('counts')) this.loadCounts();
+  }
+
+  /** The share id's tagged URL for `network`. */
+  private taggedUrl(network: string): string {
+    return withReferral(this.target!.url, this.ids[network], network);
+  }
+
+  private resolveTarget(changed: PropertyValues<this>): ShareTarget {
+    const meta = (property: string) =>
+      document.querySelector<HTMLMetaElement>(`meta[property="${property}"],meta[name="${property}"]`)?.content;
+    let url = this.target?.url;
+    if (!url || changed.has('url')) {
+      url = this.url ? safeHttpUrl(this.url) : undefined;
+      if (this.url && !url) console.warn(`wom-share: invalid url "${this.url}", sharing the page URL instead`);
+      url = url ? stripReferral(url) : pageUrl();
+    }
+    const instance = validHost(this.mastodonInstance);
+    if (this.mastodonInstance && !instance && changed.has('mastodonInstance')) {
+      console.warn(`wom-share: invalid mastodon-instance "${this.mastodonInstance}", using Mastodon's share page`);
+    }
+    return {
+      url,
+      title: this.title || meta('og:title') || document.title,
+      text: this.text || undefined,
+      image: safeHttpUrl(this.image || meta('og:image')),
+      mastodonInstance: instance,
+    };
+  }
+
+  private async loadCounts(): Promise<void> {
+    const endpoint = collectorUrl('api/counts', { url: this.target!.url });
+    const counts = endpoint && (await getJson<Counts>(endpoint));
+    if (counts && typeof counts.total === 'number') this.countData = counts;
+  }
+
+  /** Asks the host page, records the share, and prepares a fresh id for the next one. */
+  private share(network: string, via: ShareVia = 'button'): WomShareDetail | undefined {
+    const detail: WomShareDetail = { network, url: this.taggedUrl(network), share: this.ids[network], via };
+    if (!emit(this, 'wom-share', detail)) return undefined;
+    recordShare(detail.share, network, via);
+    // Renew after the browser has read the current href for this click.
+    setTimeout(() => (this.ids = { ...this.ids, [network]: mintShareId() }));
+    return detail;
+  }
+
+  private onLinkClick = guard((event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const network = (event.currentTarget as HTMLElement).dataset.network!;
+    if (!this.share(network)) event.preventDefault();
+  });
+
+  private onCopy = guard(async () => {
+    const detail = this.share('copy');
+    if (!detail) return;
+    const ok = await copyText(detail.url);
+    this.announce(ok ? this.messages.copied : this.messages.copyFailed, ok);
+  });
+
+  private onNative = guard(async () => {
+    const { url, title, text } = { ...this.target!, url: this.taggedUrl('native') };
+    const share = this.ids.native;
+    const detail: WomShareDetail = { network: 'native', url, share, via: 'button' };
+    if (!emit(this, 'wom-share', detail)) return;
+    try {
+      await navigator.share({ url, title, text });
+      recordShare(share, 'native', 'button');
+    } catch {
+      // Dismissed by the reader, or refused by the browser: no share happened.
+    }
+    this.ids = { ...this.ids, native: mintShareId() };
+  });
+
+  private announce(message: string, copied: boolean): void {
+    this.status = message;
+    this.copied = copied;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => {
+      this.status = '';
+      this.copied = false;
+    }, 2500);
+  }
+
+  protected override render() {
+    const m = this.messages;
+    const layout = ['row', 'column', 'icons'].includes(this.layout) ? this.layout : 'row';
+    const total = this.countData?.total;
+    return html`<div
+      part="base"
+      class=${layout}
+      role="group"
+      aria-label=${this.label || m.share}
+      lang=${m.$code}
+      dir=${this.getAttribute('dir') || m.$dir}
+    >
+      ${this.counts
+        ? html`<span part="total" class="total ${total === undefined ? 'pending' : ''}"
+            >${plural(m.$code, m.shares, total ?? 0)}</span
+          >`
+        : nothing}
+      <ul part="list" role="list">
+        ${this.keys.map((key) => html`<li part="item">${this.renderControl(key)}</li>`)}
+      </ul>
+      <span class="visually-hidden" role="status">${this.status}</span>
+    </div>`;
+  }
+
+  private renderControl(key: string) {
+    const m = this.messages;
+    const name = m.networkNames?.[key] ?? networkNames[key];
+    const icon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${icons[key]} /></svg>`;
+    const count = this.counts && key !== 'native' && key !== 'copy' ? this.renderCount(key) : nothing;
+    if (key === 'copy') {
+      const text = this.copied ? m.copied : m.copyLink;
+      return html`<button type="button" part="button copy" class="copy" @click=${this.onCopy}>
+        ${icon}<span part="label" class="label">${text}</span>
+      </button>`;
+    }
+    if (key === 'native') {
+      return html`<button type="button" part="button native" class="native" @click=${this.onNative}>
+        ${icon}<span part="label" class="label">${m.shareNative}</span>
+      </button>`;
+    }
+    const isEmail = key === 'email';
+    const label = isEmail ? m.email : name;
+    const accessibleName = isEmail ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`;
+    return html`<a
+      part="button ${key}"
+      class=${key}
+      data-network=${key}
+      href=${intents[key]({ ...this.target!, url: this.taggedUrl(key) })}
+      target=${isEmail ? nothing : '_blank'}
+      rel="noopener noreferrer"
+      aria-label=${accessibleName}
+      @click=${this.onLinkClick}
+      @auxclick=${this.onLinkClick}
+      >${icon}<span part="label" class="label">${label}</span>${count}</a
+    >`;
+  }
+
+  private renderCount(key: string) {
+    const count = this.countData?.networks?.[key];
+    return html`<span part="count" class="count ${count === undefined ? 'pending' : ''}" aria-hidden="true"
+      >${formatCount(this.messages.$code, count ?? 0)}</span
+    >`;
+  }
+}
+
+/** Writes `text` to the clipboard; falls back to a hidden text area where the Clipboard API is missing or refused. */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+    document.body.append(area);
+    area.select();
+    try {
+      return document.execCommand('copy');
+    } catch {
+      return false;
+    } finally {
+      area.remove();
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'wom-share': CustomEvent<WomShareDetail>;
+  }
+}

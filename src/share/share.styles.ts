@@ -1,0 +1,135 @@
+import { css } from 'lit';
+
+export const shareStyles = css`
+  :host {
+    --wom-size: 2.5rem;
+    --wom-gap: 0.5rem;
+    --wom-radius: 0.5rem;
+    --wom-font-size: 0.875rem;
+    --wom-bg: #f1f3f5;
+    --wom-bg-hover: #e2e6ea;
+    --wom-fg: #1b1f24;
+    --wom-border: transparent;
+    --wom-focus: #1a56db;
+    display: block;
+    /* Reserve the row's height before the first render so nothing shifts. */
+    min-block-size: var(--wom-size);
+  }
+  :host([theme='dark']) {
+    --wom-bg: #2b3036;
+    --wom-bg-hover: #3a4047;
+    --wom-fg: #f3f5f7;
+    --wom-focus: #8ab4ff;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host(:not([theme='light'])) {
+      --wom-bg: #2b3036;
+      --wom-bg-hover: #3a4047;
+      --wom-fg: #f3f5f7;
+      --wom-focus: #8ab4ff;
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='base'] {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--wom-gap);
+  }
+  ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--wom-gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .column,
+  .column ul {
+    flex-direction: column;
+    align-items: stretch;
+  }
+  a,
+  button {
+    box-sizing: border-box;
+    display: inline-flex;
+    align-items: center;
+    gap: 0.45em;
+    min-block-size: var(--wom-size);
+    min-inline-size: var(--wom-size);
+    padding-block: 0;
+    padding-inline: 0.8em;
+    border: 1px solid var(--wom-border);
+    border-radius: var(--wom-radius);
+    background: var(--wom-bg);
+    color: var(--wom-fg);
+    font: inherit;
+    font-size: var(--wom-font-size);
+    line-height: 1;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  .column a,
+  .column button {
+    inline-size: 100%;
+  }
+  a:hover,
+  button:hover {
+    background: var(--wom-bg-hover);
+  }
+  a:focus-visible,
+  button:focus-visible {
+    outline: 2px solid var(--wom-focus);
+    outline-offset: 2px;
+  }
+  .icons a,
+  .icons button {
+    justify-content: center;
+    padding-inline: 0;
+  }
+  svg {
+    inline-size: 1.25em;
+    block-size: 1.25em;
+    flex: none;
+    fill: var(--wom-brand, currentColor);
+  }
+  .count,
+  .total {
+    min-inline-size: 2ch;
+    font-variant-numeric: tabular-nums;
+    opacity: 0.8;
+  }
+  .pending {
+    visibility: hidden;
+  }
+  .total {
+    font-size: var(--wom-font-size);
+  }
+  .visually-hidden,
+  .icons .label {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  /* Brand colors for the logos; X, Threads and the generic glyphs follow the text color. */
+  .facebook { --wom-brand: #0866ff; }
+  .linkedin { --wom-brand: #0a66c2; }
+  .whatsapp { --wom-brand: #1da851; }
+  .telegram { --wom-brand: #229ed9; }
+  .reddit { --wom-brand: #ff4500; }
+  .pinterest { --wom-brand: #bd081c; }
+  .mastodon { --wom-brand: #6364ff; }
+  .bluesky { --wom-brand: #1185fe; }
+  .line { --wom-brand: #06c755; }
+  .vk { --wom-brand: #0077ff; }
+  .xing { --wom-brand: #006567; }
+  .wykop { --wom-brand: #367da9; }
+  :host([monochrome]) svg {
+    fill: currentColor;
+  }
+`;
