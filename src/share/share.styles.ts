@@ -2,32 +2,26 @@ import { css } from 'lit';
 
 export const shareStyles = css`
   :host {
+    /* light-dark() picks by color-scheme: the reader's preference, or the theme attribute. */
+    color-scheme: light dark;
     --wom-size: 2.5rem;
     --wom-gap: 0.5rem;
     --wom-radius: 0.5rem;
     --wom-font-size: 0.875rem;
-    --wom-bg: #f1f3f5;
-    --wom-bg-hover: #e2e6ea;
-    --wom-fg: #1b1f24;
+    --wom-bg: light-dark(#f1f3f5, #2b3036);
+    --wom-bg-hover: light-dark(#e2e6ea, #3a4047);
+    --wom-fg: light-dark(#1b1f24, #f3f5f7);
     --wom-border: transparent;
-    --wom-focus: #1a56db;
+    --wom-focus: light-dark(#1a56db, #8ab4ff);
     display: block;
     /* Reserve the row's height before the first render so nothing shifts. */
     min-block-size: var(--wom-size);
   }
-  :host([theme='dark']) {
-    --wom-bg: #2b3036;
-    --wom-bg-hover: #3a4047;
-    --wom-fg: #f3f5f7;
-    --wom-focus: #8ab4ff;
+  :host([theme='light']) {
+    color-scheme: light;
   }
-  @media (prefers-color-scheme: dark) {
-    :host(:not([theme='light'])) {
-      --wom-bg: #2b3036;
-      --wom-bg-hover: #3a4047;
-      --wom-fg: #f3f5f7;
-      --wom-focus: #8ab4ff;
-    }
+  :host([theme='dark']) {
+    color-scheme: dark;
   }
   :host([hidden]) {
     display: none;
