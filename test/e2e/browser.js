@@ -1,0 +1,15 @@
+/**
+ * Shared end-to-end setup: Debian's Chromium driven by playwright-core, and the
+ * repository served on localhost as a user's site would serve it.
+ */
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.js';
+
+/** Launches Chromium; `--disable-blink-features=AutomationControlled` so pages see a reader's browser. */
+export const launch = () =>
+  chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-blink-features=AutomationControlled'],
+  });
+
+export { serve };
