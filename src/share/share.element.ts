@@ -36,6 +36,7 @@ interface Counts {
  * Share API and copy-link. Every action carries a fresh referral id so that the
  * visits it brings can be traced back to it.
  *
+ * @tagname wom-share
  * @summary Share buttons with referral tagging; no third-party request before a click.
  *
  * @fires wom-share - Before a share leaves for a network; cancelable (`preventDefault()` stops it). `detail`: `{network, url, share, via}`.
@@ -97,6 +98,9 @@ export class WomShare extends LitElement {
 
   /** `light` or `dark`; default follows `prefers-color-scheme`. */
   @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Logos in the text color instead of each network's brand color. */
+  @property({ type: Boolean, reflect: true }) monochrome = false;
 
   /** Accessible name of the group. Default: the localized "Share". */
   @property() label?: string;
