@@ -1,2 +1,87 @@
 #!/usr/bin/env node
-console.error("not yet");
+// @ts-check
+/** `wom-collector`: parses flags (each also read from a WOM_* variable) and listens. */
+import { parseArgs } from 'node:util';
+import { build } from '../src/app.js';
+
+const help = `Usage: wom-collector [options]
+
+  --port N          port to listen on (WOM_PORT, default 8787)
+  --host H          address to bind (WOM_HOST, default 0.0.0.0)
+  --db PATH|URL     SQLite file, or postgres://user:pass@host/db (WOM_DB, default wom.db)
+  --token SECRET    Bearer token for /api/report and erasure (WOM_TOKEN; generated and
+                    printed once when absent)
+  --origins A,B     page origins allowed to send, e.g. https://blog.example (WOM_ORIGINS;
+                    default any)
+  --rate N          requests per minute per client address, 0 for no limit (WOM_RATE,
+                    default 1200)
+  --retention P     keep events for P: 30d, 13mo, 2y or off (WOM_RETENTION, default 13mo)
+  --moderation T    token for moderating reviews (WOM_MODERATION_TOKEN, default --token)
+  --keep-bots       store events from well-known crawlers too (WOM_KEEP_BOTS=1)
+  --trust-proxy     take the client address from X-Forwarded-For (WOM_TRUST_PROXY=1)
+  --log-level L     fatal, error, warn, info, debug (WOM_LOG_LEVEL, default info)
+`;
+
+const env = process.env;
+const { values: flags } = parseArgs({
+  options: {
+    port: { type: 'string', default: env.WOM_PORT ?? '8787' },
+    host: { type: 'string', default: env.WOM_HOST ?? '0.0.0.0' },
+    db: { type: 'string', default: env.WOM_DB ?? 'wom.db' },
+    token: { type: 'string', default: env.WOM_TOKEN },
+    origins: { type: 'string', default: env.WOM_ORIGINS ?? '' },
+    rate: { type: 'string', default: env.WOM_RATE ?? '1200' },
+    retention: { type: 'string', default: env.WOM_RETENTION ?? '13mo' },
+    moderation: { type: 'string', default: env.WOM_MODERATION_TOKEN },
+    'keep-bots': { type: 'boolean', default: env.WOM_KEEP_BOTS === '1' },
+    'trust-proxy': { type: 'boolean', default: env.WOM_TRUST_PROXY === '1' },
+    'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'info' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+if (flags.help) {
+  process.stdout.write(help);
+  process.exit(0);
+}
+const rate = Number(flags.rate);
+if (!Number.isInteger(rate) || rate < 0) {
+  console.error(`wom-collector: --rate must be a whole number, got "${flags.rate}"`);
+  process.exit(2);
+}
+
+let app;
+try {
+  app = await build({
+    db: flags.db,
+    token: flags.token,
+    origins: flags.origins,
+    rateLimit: rate,
+    retention: flags.retention,
+    moderation: flags.moderation,
+    bots: !flags['keep-bots'],
+    trustProxy: flags['trust-proxy'],
+    logger: { level: flags['log-level'] },
+  });
+} catch (error) {
+  console.error(`wom-collector: ${/** @type {Error} */ (error).message}`);
+  process.exit(1);
+}
+if (!flags.token) console.log(`wom-collector: generated token (set --token or WOM_TOKEN to keep one): ${app.womToken}`);
+await app.listen({ port: Number(flags.port), host: flags.host });
+
+// Graceful shutdown: stop accepting, finish in-flight requests, close the database.
+let closing = false;
+for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+  process.on(signal, () => {
+    if (closing) process.exit(1); // a second signal: stop now
+    closing = true;
+    app.log.info(`${signal}: shutting down`);
+    app.close().then(
+      () => process.exit(0),
+      (error) => {
+        app.log.error(error);
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,39 @@
+// @ts-check
+/**
+ * One query layer, two dialects: every query is written once with Kysely and runs on
+ * the embedded SQLite file (better-sqlite3) or on a shared PostgreSQL (pg).
+ */
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+
+/** @typedef {'sqlite' | 'postgres'} Dialect */
+
+/**
+ * Opens the database named by `location`: a `postgres://` URL, else a SQLite file path.
+ *
+ * SQLite runs in WAL mode with `synchronous=FULL`: a commit is fsynced before the
+ * request is answered, so a 2xx survives a `kill -9` and a power cut alike.
+ *
+ * @param {string} location
+ * @returns {Promise<{ db: Kysely<any>, dialect: Dialect }>}
+ */
+export async function openDatabase(location) {
+  if (/^postgres(ql)?:\/\//.test(location)) {
+    const { default: pg } = await import('pg');
+    const pool = new pg.Pool({
+      connectionString: location,
+      max: 8,
+      // count(*) and bigint columns come back as strings by default; ours fit in a double.
+      types: {
+        getTypeParser: (oid, format) =>
+          oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format),
+      },
+    });
+    return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
+  }
+  const { default: Sqlite } = await import('better-sqlite3');
+  const sqlite = new Sqlite(location);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('busy_timeout = 5000');
+  return { db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+}

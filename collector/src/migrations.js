@@ -1,0 +1,68 @@
+// @ts-check
+/**
+ * Versioned schema steps, run at start, the same on SQLite and PostgreSQL.
+ * Append new steps at the end with the next version number; never edit a released one.
+ * Kysely's Migrator records what ran and locks, so several processes may start at once.
+ */
+import { Migrator } from 'kysely';
+
+/** @typedef {{ version: string, up: (db: import('kysely').Kysely<any>) => Promise<void> }} Migration */
+
+/** @type {Migration[]} */
+export const migrations = [
+  {
+    version: '0001_events',
+    async up(db) {
+      await db.schema
+        .createTable('events')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        // 0 for a type this collector does not know yet (stored for a newer tracker).
+        .addColumn('known', 'integer', (c) => c.notNull())
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('ref', 'text')
+        .addColumn('share', 'text')
+        .addColumn('network', 'text')
+        .addColumn('via', 'text')
+        .addColumn('visitor', 'text')
+        .addColumn('rating', 'integer')
+        .addColumn('item', 'text')
+        .addColumn('name', 'text')
+        .addColumn('value', 'double precision')
+        .addColumn('currency', 'text')
+        .addColumn('metric', 'text')
+        .addPrimaryKeyConstraint('events_pk', ['site', 'id'])
+        .execute();
+      // Reports and counts read one page's events of one type in a time range.
+      await db.schema.createIndex('events_url').on('events').columns(['url', 'type', 'ts']).execute();
+      // Conversions on other pages are found by the share they arrived through.
+      await db.schema.createIndex('events_ref').on('events').column('ref').where('ref', 'is not', null).execute();
+      // Erasure by visitor id.
+      await db.schema
+        .createIndex('events_visitor')
+        .on('events')
+        .column('visitor')
+        .where('visitor', 'is not', null)
+        .execute();
+      await db.schema
+        .createTable('bot_hits')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('day', 'text', (c) => c.notNull())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('bot_hits_pk', ['site', 'day'])
+        .execute();
+    },
+  },
+];
+
+/** @param {import('kysely').Kysely<any>} db */
+export async function migrate(db) {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.version, m])) },
+  });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error;
+}

@@ -1,0 +1,57 @@
+// @ts-check
+/** Starts the collector on a loopback port and talks to it over real HTTP. */
+import { build } from '../../src/app.js';
+
+export const token = 'test-token';
+
+/**
+ * @param {import('../../src/app.js').Options} options
+ */
+export async function start(options) {
+  const app = await build({ token, logger: false, ...options });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = /** @type {import('node:net').AddressInfo} */ (app.server.address());
+  const base = `http://127.0.0.1:${port}`;
+
+  /** @param {string} path @param {RequestInit} [init] */
+  const request = async (path, init) => {
+    const response = await fetch(base + path, init);
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : undefined };
+  };
+  return {
+    app,
+    base,
+    request,
+    /** POSTs a body (an object is sent as JSON in text/plain, as the tracker does). */
+    post: (/** @type {string} */ path, /** @type {unknown} */ body, /** @type {Record<string, string>} */ headers = {}) =>
+      request(path, {
+        method: 'POST',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'text/plain;charset=UTF-8', ...headers },
+      }),
+    /** GETs with the Bearer token. */
+    authorized: (/** @type {string} */ path, /** @type {RequestInit} */ init = {}) =>
+      request(path, { ...init, headers: { authorization: `Bearer ${token}`, ...init.headers } }),
+  };
+}
+
+/** @typedef {Awaited<ReturnType<typeof start>>} Collector */
+
+let counter = 0;
+/** A fresh event id. */
+export const id = () => `e${(counter++).toString(36)}${Date.now().toString(36)}`;
+
+export const page = 'https://blog.example/post';
+
+/**
+ * Wire events with defaults: now, the test page, a fresh id.
+ * @param {Record<string, unknown>} fields
+ */
+export const event = (fields) => ({ id: id(), ts: Date.now(), url: page, ...fields });
+export const view = (/** @type {Record<string, unknown>} */ fields = {}) => event({ type: 'view', ...fields });
+export const share = (/** @type {string} */ shareId, /** @type {Record<string, unknown>} */ fields = {}) =>
+  event({ type: 'share', share: shareId, network: 'x', via: 'button', ...fields });
+
+/** @param {unknown[]} events @param {string} [site] */
+export const batch = (events, site = 'blog') => ({ v: 1, site, events });
