@@ -230,14 +230,14 @@ export class WomShare extends LitElement {
       lang=${m.$code}
       dir=${this.getAttribute('dir') || m.$dir}
     >
+      <ul part="list" role="list">
+        ${this.keys.map((key) => html`<li part="item">${this.renderControl(key)}</li>`)}
+      </ul>
       ${this.counts
         ? html`<span part="total" class="total ${total === undefined ? 'pending' : ''}"
             >${plural(m.$code, m.shares, total ?? 0)}</span
           >`
         : nothing}
-      <ul part="list" role="list">
-        ${this.keys.map((key) => html`<li part="item">${this.renderControl(key)}</li>`)}
-      </ul>
       <span class="visually-hidden" role="status">${this.status}</span>
     </div>`;
   }

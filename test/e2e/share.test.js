@@ -72,4 +72,23 @@ describe('dist/wom.min.js in a page, through a plain script tag', () => {
     assert.equal(await popup.evaluate(() => window.opener), null, 'no opener');
     await context.close();
   });
+
+  it('causes no layout shift while the widgets load and render (the demo article)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(origin + '/demo/');
+    await page.waitForFunction(() => [...document.querySelectorAll('wom-share')].every((el) => el.shadowRoot?.querySelector('li')));
+    const shift = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+        }),
+    );
+    assert.equal(shift, 0);
+    await context.close();
+  });
 });
