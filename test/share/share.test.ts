@@ -35,7 +35,8 @@ afterEach(() => {
 });
 
 describe('<wom-share>', () => {
-  it('passes an axe accessibility audit in each layout', async () => {
+  it('passes an axe accessibility audit in each layout', async function () {
+    this.timeout(20000); // three full axe runs
     for (const layout of ['row', 'column', 'icons']) {
       const el = await fixture<WomShare>(html`<wom-share layout=${layout} networks="x telegram email copy"></wom-share>`);
       await expect(el).to.be.accessible();
