@@ -12,7 +12,8 @@ const site = `http://127.0.0.1:${port}`;
 const collector = `http://127.0.0.1:${collectorPort}`;
 
 const { build } = await import('wom-collector');
-const app = await build({ db: 'demo.db', origins: [site], logger: false });
+// WOM_TOKEN keeps the dashboard token stable across restarts; else a new one is printed.
+const app = await build({ db: 'demo.db', origins: [site], token: process.env.WOM_TOKEN, logger: false });
 await app.listen({ port: collectorPort, host: '127.0.0.1' });
 
 const { server } = await serve({
@@ -30,8 +31,8 @@ const { server } = await serve({
 console.log(`
   Demo site:   ${site}/
   Collector:   ${collector}/e   (SQLite file demo.db)
-  Dashboard:   ${collector}/dashboard   (token: ${app.womToken ?? 'printed above'})
-  Report API:  curl -H "Authorization: Bearer <token>" "${collector}/api/report?url=${encodeURIComponent(site + '/')}"
+  Dashboard:   ${collector}/dashboard   (token: ${app.womToken})
+  Report API:  curl -H "Authorization: Bearer ${app.womToken}" "${collector}/api/report?url=${encodeURIComponent(site + '/')}"
 
   Ctrl-C stops both.`);
 
