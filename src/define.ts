@@ -1,2 +1,3 @@
 /** Registers every wom element under its default tag. */
 import './share/define.js';
+import './review/define.js';

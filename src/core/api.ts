@@ -21,10 +21,11 @@ const inflight = new Map<string, Promise<unknown>>();
 /**
  * GETs JSON from the collector once per URL per page (every widget showing the
  * same data shares one request). Resolves undefined on any failure: reading is
- * decoration, never an error in the host page.
+ * decoration, never an error in the host page. `fresh` asks again (a retry, or
+ * data the reader just changed) and shares the new answer from then on.
  */
-export function getJson<T>(url: URL): Promise<T | undefined> {
-  let request = inflight.get(url.href);
+export function getJson<T>(url: URL, fresh = false): Promise<T | undefined> {
+  let request = fresh ? undefined : inflight.get(url.href);
   if (!request) {
     request = fetch(url, { credentials: 'omit' })
       .then((response) => (response.ok ? response.json() : undefined))

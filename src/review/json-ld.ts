@@ -1,0 +1,99 @@
+import type { Review, ReviewData } from './reviews.js';
+
+/**
+ * schema.org types for which Google shows review snippets, with their common
+ * subtypes. See https://developers.google.com/search/docs/appearance/structured-data/review-snippet
+ */
+const eligibleTypes = new Set(
+  ('Book Audiobook Course CreativeWorkSeason TVSeason RadioSeason PodcastSeason CreativeWorkSeries BookSeries ' +
+    'MovieSeries Periodical PodcastSeries RadioSeries TVSeries VideoGameSeries Episode TVEpisode RadioEpisode ' +
+    'PodcastEpisode Event BusinessEvent ChildrensEvent ComedyEvent CourseInstance DanceEvent EducationEvent ' +
+    'ExhibitionEvent Festival FoodEvent Hackathon LiteraryEvent MusicEvent SaleEvent ScreeningEvent SocialEvent ' +
+    'SportsEvent TheaterEvent VisualArtsEvent Game VideoGame HowTo Recipe MediaObject AudioObject ImageObject ' +
+    'VideoObject Movie MusicPlaylist MusicAlbum MusicRecording Product IndividualProduct ProductModel ProductGroup ' +
+    'Vehicle Car SoftwareApplication MobileApplication WebApplication').split(' '),
+);
+
+/**
+ * Organizations and businesses: eligible only when the reviews are of someone
+ * else. Google ignores "self-serving" reviews a business shows of itself (2019).
+ */
+const organizationTypes = new Set(
+  ('Organization Corporation NGO EducationalOrganization School CollegeOrUniversity MusicGroup PerformingGroup ' +
+    'SportsTeam Airline LocalBusiness FoodEstablishment Restaurant CafeOrCoffeeShop BarOrPub Bakery Brewery ' +
+    'Winery FastFoodRestaurant LodgingBusiness Hotel BedAndBreakfast Hostel Campground Store BookStore ' +
+    'ClothingStore ElectronicsStore GroceryStore AutomotiveBusiness AutoRepair MedicalBusiness Dentist ' +
+    'HealthAndBeautyBusiness BeautySalon HairSalon DaySpa SportsActivityLocation ExerciseGym ' +
+    'HomeAndConstructionBusiness Plumber Electrician ProfessionalService LegalService Attorney FinancialService ' +
+    'RealEstateAgent TravelAgency EntertainmentBusiness ChildCare AnimalShelter Library TouristInformationCenter').split(
+    ' ',
+  ),
+);
+
+/**
+ * Why no structured data is written for `type`, or undefined when it may be.
+ * `independent`: the site says the reviews are of someone else.
+ */
+export function ineligibility(type: string, independent: boolean): string | undefined {
+  if (eligibleTypes.has(type)) return undefined;
+  if (organizationTypes.has(type)) {
+    return independent
+      ? undefined
+      : `item-type "${type}": Google ignores reviews a business shows of itself; add the "independent" attribute if these reviews are of someone else`;
+  }
+  return `item-type "${type}" does not get review snippets from Google; use Book, Product, Recipe, Course, Event, Movie, SoftwareApplication… (see the README)`;
+}
+
+/** The schema.org JSON-LD for an item, its aggregate and the reviews on show. */
+export function reviewJsonLd(type: string, name: string, data: ReviewData, shown: Review[], anonymous: string): string {
+  const rating = (value: number) => ({ ratingValue: value, bestRating: 5, worstRating: 1 });
+  const json = {
+    '@context': 'https://schema.org',
+    '@type': type,
+    name,
+    aggregateRating: { '@type': 'AggregateRating', ...rating(Math.round(data.average * 10) / 10), reviewCount: data.count },
+    review: shown.length
+      ? shown.map((review) => ({
+          '@type': 'Review',
+          reviewRating: { '@type': 'Rating', ...rating(review.rating) },
+          author: { '@type': 'Person', name: review.author ?? anonymous },
+          datePublished: new Date(review.ts).toISOString().slice(0, 10),
+          reviewBody: review.text,
+        }))
+      : undefined,
+  };
+  // `<` escaped, so that no text can close the script element (`</script>`), even in serialized HTML.
+  return JSON.stringify(json).replace(/</g, '\\u003c');
+}
+
+/** One script per item, shared by every element showing that item; the fullest description wins. */
+const scripts = new Map<string, { script: HTMLScriptElement; owners: Map<object, string> }>();
+
+/**
+ * Writes (or, with `json` undefined, withdraws) `owner`'s structured data for
+ * `item` into one `<script type="application/ld+json">` in the document head.
+ * The script goes when its last owner withdraws.
+ */
+export function writeJsonLd(owner: object, item: string, json: string | undefined): void {
+  let entry = scripts.get(item);
+  if (json === undefined) {
+    entry?.owners.delete(owner);
+  } else {
+    if (!entry) {
+      const script = document.createElement('script');
+      script.type = 'application/ld+json';
+      script.dataset.womReview = item;
+      scripts.set(item, (entry = { script, owners: new Map() }));
+    }
+    entry.owners.set(owner, json);
+  }
+  if (!entry) return;
+  if (!entry.owners.size) {
+    entry.script.remove();
+    scripts.delete(item);
+    return;
+  }
+  const fullest = [...entry.owners.values()].reduce((a, b) => (b.length > a.length ? b : a));
+  if (entry.script.textContent !== fullest) entry.script.textContent = fullest;
+  if (!entry.script.isConnected) document.head.append(entry.script);
+}

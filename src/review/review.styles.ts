@@ -1,0 +1,289 @@
+import { css } from 'lit';
+
+export const reviewStyles = css`
+  :host {
+    /* light-dark() picks by color-scheme: the reader's preference, or the theme attribute. */
+    color-scheme: light dark;
+    --wom-star-size: 1.25rem;
+    --wom-star-color: light-dark(#e8a200, #ffc640);
+    --wom-star-empty: light-dark(#d5d9de, #4a5058);
+    --wom-gap: 0.75rem;
+    --wom-radius: 0.5rem;
+    --wom-font-size: 0.9375rem;
+    --wom-fg: light-dark(#1b1f24, #f3f5f7);
+    --wom-muted: light-dark(#5c6570, #aab3bd);
+    --wom-bg: light-dark(#f1f3f5, #2b3036);
+    --wom-accent: light-dark(#1a56db, #8ab4ff);
+    --wom-accent-fg: light-dark(#fff, #10141a);
+    --wom-focus: light-dark(#1a56db, #8ab4ff);
+    display: block;
+    color: var(--wom-fg);
+    font-size: var(--wom-font-size);
+    line-height: 1.5;
+  }
+  :host([theme='light']) {
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    color-scheme: dark;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  [part~='base'] {
+    display: flex;
+    flex-direction: column;
+    gap: var(--wom-gap);
+  }
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+    /* Reserved before the data arrives, so nothing below moves. */
+    min-block-size: calc(var(--wom-star-size) * 1.6);
+  }
+  .badge .summary {
+    min-block-size: var(--wom-star-size);
+  }
+  .average {
+    font-size: 1.4em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+  .badge .average {
+    font-size: 1em;
+  }
+  .count,
+  time,
+  .counter {
+    color: var(--wom-muted);
+  }
+  /* A five-pointed star as a mask: the stars' color is the background beneath. */
+  .stars,
+  .star {
+    --size: var(--wom-star-size);
+    display: inline-block;
+    flex: none;
+    inline-size: calc(var(--size) * 5);
+    block-size: var(--size);
+    /* Filled to --fill from the inline start: right to left in RTL. */
+    background: linear-gradient(var(--to, to right), var(--wom-star-color) var(--fill, 0%), var(--wom-star-empty) 0);
+    mask: url("data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 24 24'%3E%3Cpath d='M12 2.5l2.9 6 6.6.9-4.8 4.6 1.2 6.5L12 17.4l-5.9 3.1 1.2-6.5-4.8-4.6 6.6-.9z'/%3E%3C/svg%3E")
+      repeat-x left / var(--size) var(--size);
+  }
+  [dir='rtl'] .stars {
+    --to: to left;
+    mask-position: right;
+  }
+  .review .stars {
+    --size: calc(var(--wom-star-size) * 0.8);
+  }
+  .skeleton .stars {
+    background: var(--wom-star-empty);
+    animation: pulse 1.5s ease-in-out infinite;
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton .stars {
+      animation: none;
+    }
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .distribution li {
+    display: grid;
+    grid-template-columns: minmax(5em, auto) 1fr 3ch;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .bar {
+    block-size: 0.5em;
+    border-radius: 0.25em;
+    background: var(--wom-star-empty);
+    overflow: hidden;
+  }
+  .bar span {
+    display: block;
+    block-size: 100%;
+    background: var(--wom-star-color);
+  }
+  .n {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .list {
+    display: flex;
+    flex-direction: column;
+    gap: var(--wom-gap);
+  }
+  .review {
+    padding-block-start: var(--wom-gap);
+    border-block-start: 1px solid var(--wom-star-empty);
+  }
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em;
+  }
+  .author {
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+  .text {
+    margin: 0.25em 0;
+    /* Untrusted text: its line breaks kept, its longest words wrapped. */
+    white-space: pre-line;
+    overflow-wrap: anywhere;
+  }
+  .share summary {
+    inline-size: fit-content;
+    color: var(--wom-muted);
+    font-size: 0.875em;
+    cursor: pointer;
+  }
+  .share ul {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25em 0.75em;
+    padding-block: 0.25em;
+  }
+  a {
+    color: var(--wom-accent);
+  }
+  button,
+  textarea,
+  input {
+    box-sizing: border-box;
+    font: inherit;
+    color: inherit;
+    border-radius: var(--wom-radius);
+  }
+  button {
+    justify-self: start;
+    inline-size: fit-content;
+    min-block-size: 2.5em;
+    padding-inline: 1em;
+    border: 1px solid var(--wom-star-empty);
+    background: var(--wom-bg);
+    cursor: pointer;
+  }
+  button:disabled {
+    cursor: progress;
+    opacity: 0.6;
+  }
+  .submit {
+    border-color: transparent;
+    background: var(--wom-accent);
+    color: var(--wom-accent-fg);
+  }
+  :focus-visible,
+  .choices input:focus-visible + label {
+    outline: 2px solid var(--wom-focus);
+    outline-offset: 2px;
+  }
+  .form {
+    display: grid;
+    gap: 0.375em;
+  }
+  .title {
+    margin: 0;
+    font-weight: 600;
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    padding: 0;
+  }
+  .choices {
+    display: flex;
+  }
+  /* Native radios, drawn as stars: the browser keeps their keyboard and screen reader behaviour. */
+  .choices input {
+    position: absolute;
+    opacity: 0;
+    inline-size: 1px;
+    block-size: 1px;
+    margin: 0;
+  }
+  .choices label {
+    display: inline-flex;
+    padding: 0.15em;
+    border-radius: var(--wom-radius);
+    cursor: pointer;
+  }
+  .star {
+    --size: calc(var(--wom-star-size) * 1.4);
+    inline-size: var(--size);
+    background: var(--wom-star-empty);
+  }
+  .choices label.on .star,
+  .choices:hover label .star {
+    background: var(--wom-star-color);
+  }
+  .choices label:hover ~ label .star {
+    background: var(--wom-star-empty);
+  }
+  [aria-invalid='true'] {
+    border-color: #c62828;
+  }
+  textarea,
+  input {
+    inline-size: 100%;
+    padding: 0.5em;
+    border: 1px solid var(--wom-muted);
+    background: var(--wom-bg);
+  }
+  textarea {
+    resize: vertical;
+  }
+  .counter {
+    font-size: 0.8125em;
+    text-align: end;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--wom-gap);
+    margin-block-start: 0.5em;
+  }
+  .status {
+    margin: 0;
+  }
+  .status.error {
+    color: light-dark(#b3261e, #ffb4ab);
+  }
+  .failed {
+    margin: 0;
+  }
+  .honeypot {
+    position: absolute;
+    inset-inline-start: -100vw;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  .badge {
+    display: inline-flex;
+  }
+`;
