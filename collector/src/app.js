@@ -17,6 +17,7 @@ import admin from './routes/admin.js';
 import counts from './routes/counts.js';
 import ingest from './routes/ingest.js';
 import report from './routes/report.js';
+import reviews from './routes/reviews.js';
 
 export { cors, httpError, rateLimiter, requireToken } from './hooks.js';
 export { migrations } from './migrations.js';
@@ -31,14 +32,16 @@ export { migrations } from './migrations.js';
  * @property {number} [rateLimit] requests per minute per client address; 0 disables. Default 1200.
  * @property {string | number} [retention] how long events are kept: `13mo` (default), `30d`,
  *   `2y`, ms, or `off`.
- * @property {string} [moderation] moderation token for the reviews module; defaults to `token`.
+ * @property {'auto' | 'all'} [moderation] reviews: `all` holds every review for moderation; `auto`
+ *   (default) publishes clean ones and holds suspicious ones.
+ * @property {string} [moderationToken] token for moderating reviews; defaults to `token`.
  * @property {boolean} [bots] drop (and count) events from well-known crawlers. Default true.
  * @property {boolean | object} [logger] Fastify logger options; request lines are never logged.
  * @property {boolean | string | string[]} [trustProxy] trust `X-Forwarded-For` (behind a proxy).
  */
 
 /** Route modules, each a Fastify plugin registered with the build options. */
-export const routes = [ingest, counts, report, admin];
+export const routes = [ingest, counts, report, admin, reviews];
 
 const day = 24 * 3600_000;
 

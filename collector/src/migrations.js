@@ -55,6 +55,43 @@ export const migrations = [
         .execute();
     },
   },
+  {
+    version: '0002_reviews',
+    async up(db) {
+      await db.schema
+        .createTable('reviews')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('item', 'text', (c) => c.notNull())
+        .addColumn('rating', 'integer', (c) => c.notNull())
+        // Exactly as written: untrusted, rendered as text by every consumer.
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('author', 'text')
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        // published, held (for moderation) or rejected; `reason` says why a review was held.
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('reason', 'text')
+        // Fingerprint of the normalized text, for duplicate detection.
+        .addColumn('hash', 'text')
+        .execute();
+      // The widget pages one item's published reviews, newest first.
+      await db.schema.createIndex('reviews_item').on('reviews').columns(['item', 'status', 'ts']).execute();
+      await db.schema.createIndex('reviews_hash').on('reviews').columns(['site', 'hash']).where('hash', 'is not', null).execute();
+      await db.schema.createIndex('reviews_held').on('reviews').column('ts').where('status', '=', 'held').execute();
+      // Per-item aggregate kept in step with publishing, so reading it is one row.
+      await db.schema
+        .createTable('review_stats')
+        .addColumn('item', 'text', (c) => c.primaryKey())
+        .addColumn('total', 'integer', (c) => c.notNull())
+        .addColumn('points', 'integer', (c) => c.notNull())
+        .addColumn('r1', 'integer', (c) => c.notNull())
+        .addColumn('r2', 'integer', (c) => c.notNull())
+        .addColumn('r3', 'integer', (c) => c.notNull())
+        .addColumn('r4', 'integer', (c) => c.notNull())
+        .addColumn('r5', 'integer', (c) => c.notNull())
+        .execute();
+    },
+  },
 ];
 
 /** @param {import('kysely').Kysely<any>} db */

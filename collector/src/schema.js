@@ -16,6 +16,8 @@ const maxAheadMs = 24 * 3600_000;
 
 const id = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' };
 const key = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9_.-]*$' };
+/** Free text; PostgreSQL refuses NUL characters, so they are refused here already. */
+const text = (/** @type {number} */ maxLength) => ({ type: 'string', minLength: 1, maxLength, pattern: '^[^\\u0000]+$' });
 
 const event = {
   type: 'object',
@@ -24,15 +26,15 @@ const event = {
     id,
     type: key,
     ts: { type: 'integer' },
-    url: { type: 'string', maxLength: 2048, pattern: '^https?://[^\\s]+$' },
+    url: { type: 'string', maxLength: 2048, pattern: '^https?://[^\\s\\u0000]+$' },
     ref: id,
     share: id,
     network: key,
     via: key,
     visitor: { ...id, maxLength: 64 },
     rating: { type: 'integer', minimum: 1, maximum: 5 },
-    item: { type: 'string', minLength: 1, maxLength: 200 },
-    name: { type: 'string', minLength: 1, maxLength: 100 },
+    item: text(200),
+    name: text(100),
     value: { type: 'number' },
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
     metric: key,
@@ -47,7 +49,7 @@ export const batchSchema = {
   required: ['v', 'site', 'events'],
   properties: {
     v: { const: 1 },
-    site: { type: 'string', minLength: 1, maxLength: 100 },
+    site: text(100),
     events: { type: 'array', minItems: 1, maxItems: 1000, items: event },
   },
 };

@@ -1,6 +1,7 @@
 // @ts-check
-/** `POST /e`: the beacon endpoint. One request, one INSERT, one transaction. */
+/** `POST /e`: the beacon endpoint. A request's events are committed before its 2xx. */
 import { sql } from 'kysely';
+import { groupCommit } from '../commit.js';
 import { knownTypes, validateBatch } from '../schema.js';
 
 /** Crawlers that run scripts and would otherwise count as readers. */
@@ -9,6 +10,7 @@ const crawler = /bot[/;]|crawler|spider|slurp|facebookexternalhit|lighthouse|pin
 /** @type {import('fastify').FastifyPluginAsync<import('../app.js').Options>} */
 export default async function ingest(app, options) {
   const filterBots = options.bots !== false;
+  const store = groupCommit(app.db);
 
   app.post('/e', { onRequest: [app.cors, app.rateLimit] }, async (request) => {
     // Checklist: origin and rate (onRequest), size and JSON (parser), fields, bots, store.
@@ -43,13 +45,7 @@ export default async function ingest(app, options) {
       currency: e.currency ?? null,
       metric: e.metric ?? null,
     }));
-    // Retries resend ids already stored: the primary key (site, id) drops them.
-    const [result] = await app.db
-      .insertInto('events')
-      .values(rows)
-      .onConflict((oc) => oc.columns(['site', 'id']).doNothing())
-      .execute();
-    const stored = Number(result.numInsertedOrUpdatedRows ?? 0);
+    const stored = await store(rows);
     return { stored, duplicates: rows.length - stored };
   });
 }

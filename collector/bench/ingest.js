@@ -1,0 +1,104 @@
+// @ts-check
+/**
+ * `npm run bench:collector`: starts the real collector (bin) on loopback, drives it with
+ * autocannon using realistic 20-event batches, prints events/s and latency for SQLite and
+ * PostgreSQL, then checks that every accepted event shows up in the report.
+ *
+ * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 16) tune the run.
+ */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { databases } from '../test/support/databases.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const eventsPerBatch = 20;
+const token = 'bench';
+const bin = fileURLToPath(new URL('../bin/wom-collector.js', import.meta.url));
+
+/** @param {string} db */
+async function startCollector(db) {
+  const child = spawn(process.execPath, [bin, '--db', db, '--port', '0', '--host', '127.0.0.1', '--rate', '0', '--token', token, '--log-level', 'info'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  for await (const chunk of /** @type {NodeJS.ReadableStream} */ (child.stdout)) {
+    output += chunk;
+    const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+    if (match) return { child, base: match[1] };
+  }
+  throw new Error(`the collector did not start:\n${output}`);
+}
+
+/**
+ * A reader's page session: a view, sometimes arriving through a share, shares and
+ * vitals, on one of 200 pages; ids unique across the run.
+ */
+function batchFactory() {
+  let n = 0;
+  const run = Date.now().toString(36);
+  return () => {
+    const url = `https://blog.example/posts/${n % 200}`;
+    const events = Array.from({ length: eventsPerBatch }, (_, i) => {
+      const id = `${run}-${n}-${i}`;
+      const ts = Date.now();
+      if (i % 5 === 1) return { id, type: 'share', ts, url, share: `s${n}x${i}`, ref: `s${n - 1}x${i}`, network: 'telegram', via: 'button' };
+      if (i % 5 === 2) return { id, type: 'vitals', ts, url, metric: 'lcp', value: 1234.5 };
+      return { id, type: 'view', ts, url, ref: i % 2 ? `s${n - 1}x1` : undefined };
+    });
+    n++;
+    return JSON.stringify({ v: 1, site: 'bench', events });
+  };
+}
+
+/** @param {string} name @param {string} db */
+async function bench(name, db) {
+  const { child, base } = await startCollector(db);
+  try {
+    const next = batchFactory();
+    const result = await autocannon({
+      url: `${base}/e`,
+      connections,
+      duration: seconds,
+      requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, setupRequest: (req) => ({ ...req, body: next() }) }],
+    });
+    const accepted = result['2xx'] * eventsPerBatch;
+    // Count what was stored through the report: views and shares per page, plus vitals.
+    const response = await fetch(`${base}/api/report?site=bench&limit=10000`, { headers: { authorization: `Bearer ${token}` } });
+    const overview = /** @type {{ pages: { views: number, shares: number }[] }} */ (await response.json());
+    const counted = overview.pages.reduce((sum, p) => sum + p.views + p.shares, 0) / 0.8; // vitals are 1 in 5
+    return {
+      database: name,
+      'events/s': Math.round(accepted / seconds),
+      'p50 ms': result.latency.p50,
+      'p99 ms': result.latency.p99,
+      'non-2xx': result.non2xx + result.errors,
+      accepted,
+      counted: Math.round(counted),
+      // autocannon drops the requests in flight when time is up: those may be stored
+      // unanswered (counted > accepted), but an answered one must never be missing.
+      lost: Math.max(0, accepted - Math.round(counted)),
+    };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+const rows = [];
+for (const database of databases) {
+  const db = await database.create();
+  try {
+    rows.push(await bench(database.name, db.url));
+  } finally {
+    await db.drop();
+  }
+}
+console.log(`\n${connections} connections, ${seconds} s, ${eventsPerBatch}-event batches, collector and load tool on this machine:`);
+console.table(rows);
+if (rows.some((r) => r.lost !== 0 || r['non-2xx'] !== 0)) {
+  console.error('events were lost or refused');
+  process.exitCode = 1;
+}
