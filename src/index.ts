@@ -4,6 +4,7 @@
  * with `import 'wom-widgets/define'`.
  */
 export { WomShare, type WomShareDetail } from './share/share.element.js';
+export { WomRepost } from './repost/repost.element.js';
 export { WomReview, type WomReviewDetail } from './review/review.element.js';
 export { configure, type WomOptions } from './core/config.js';
 export { registerLocale, type Messages } from './core/locale.js';

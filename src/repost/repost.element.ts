@@ -1,0 +1,400 @@
+import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { onConfigure } from '../core/config.js';
+import { emit, guard } from '../core/emit.js';
+import { resolveMessages, type Messages } from '../core/locale.js';
+import { intents, networkNames, parseNetworks, validHost } from '../core/networks.js';
+import { mintShareId, pageUrl, withReferral } from '../core/referral.js';
+import { icons } from '../share/icons.js';
+import type { WomShareDetail } from '../share/share.element.js';
+import { recordShare } from '../track/index.js';
+import { fitPost } from './fit.js';
+import { place, type Box } from './placement.js';
+import { repostMessages, type RepostLocale, type RepostMessages } from './repost.messages.js';
+import { repostStyles } from './repost.styles.js';
+import { collapse, widenToWords, wordCount } from './segment.js';
+import { fragmentUrl, holdsTarget, parseTextDirectives, textDirective, type TextTarget } from './text-fragment.js';
+
+/** What the open menu shares. */
+interface Subject {
+  /** The text to post: the quote (or the `text` attribute), or the selection. */
+  text: string;
+  /** The text on the page that the link points at; its lines are its blocks. */
+  target: string;
+  via: 'repost' | 'selection';
+  /** Where to place the menu; default: next to the control. */
+  anchor?: Box;
+}
+
+/** Fewest words a selection needs to be offered for sharing. */
+const minWords = 3;
+
+let arrivalTargets: TextTarget[] | undefined;
+
+/** The text directives the page was opened with, read once: browsers hide them from `location`. */
+function arrivals(): TextTarget[] {
+  const entry = performance.getEntriesByType?.('navigation')[0];
+  return (arrivalTargets ??= parseTextDirectives(entry?.name ?? location.href));
+}
+
+/**
+ * Wraps a quote, testimonial or review and lets readers re-post exactly that text,
+ * in the locale's quotation marks, with a link that scrolls the next reader to it
+ * (a URL text fragment) and carries a fresh referral id. With `selection`, text the
+ * reader selects inside can be shared too. The wrapped content is left as it is.
+ *
+ * @summary Re-post a quote, or a selection, with a link back to it.
+ *
+ * @slot - The quote: any content. A `<blockquote>` inside, if there is one, is the quote; else all of it.
+ *
+ * @fires wom-share - Before a share leaves for a network; cancelable (`preventDefault()` stops it). `detail`: `{network, url, share, via, text}` with `via` `repost` or `selection` and the quoted `text`.
+ *
+ * @csspart actions - The row holding the control, after the content.
+ * @csspart control - The "Share quote" button.
+ * @csspart icon - The control's and each network's logo.
+ * @csspart label - The control's and each network's visible text.
+ * @csspart menu - The popover with the networks, next to the control or the selection.
+ * @csspart list - The list of networks in the menu.
+ * @csspart item - Each list item.
+ * @csspart button - Each network's link or button; also carries the network key as a part, e.g. `::part(telegram)`.
+ *
+ * @cssprop [--wom-size=2rem] - Height of the control and of each network button.
+ * @cssprop [--wom-gap=0.5rem] - Space between the menu's buttons.
+ * @cssprop [--wom-radius=0.5rem] - Corner radius of buttons and menu.
+ * @cssprop [--wom-font-size=0.875rem] - Label size.
+ * @cssprop --wom-bg - Button background (light and dark defaults).
+ * @cssprop --wom-bg-hover - Button background on hover.
+ * @cssprop --wom-fg - Text and icon color.
+ * @cssprop [--wom-border=transparent] - Button border color.
+ * @cssprop --wom-focus - Focus ring color.
+ * @cssprop --wom-menu-bg - Menu background.
+ * @cssprop --wom-menu-shadow - Menu shadow.
+ *
+ * @cssstate arrived - The page was opened through a link to this quote (also the `arrived` attribute).
+ */
+export class WomRepost extends LitElement {
+  static override styles = repostStyles;
+
+  /** Registers the element under `tag` (once). */
+  static define(tag = 'wom-repost', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
+  /** The text to post. Default: the quote's text. The link still points at the quote on the page. */
+  @property() text?: string;
+
+  /** Who said it; appended to the post: “…” — Ana Lima. */
+  @property() author?: string;
+
+  /** Where it was said (a book, a publication); appended after the author. */
+  @property() cite?: string;
+
+  /** Space-separated network keys, in display order (as on `<wom-share>`). */
+  @property() networks?: string;
+
+  /** Offer to share text the reader selects inside (at least three words). */
+  @property({ type: Boolean }) selection = false;
+
+  /** Locale override (`de`, `fa`, `pl-PL`…). */
+  @property() locale?: string;
+
+  /** Mastodon instance host (`mastodon.social`); default: Mastodon's official share page. */
+  @property({ attribute: 'mastodon-instance' }) mastodonInstance?: string;
+
+  /** `light` or `dark`; default follows `prefers-color-scheme`. */
+  @property({ reflect: true }) theme?: 'light' | 'dark';
+
+  /** Text of the control. Default: the localized "Share quote". */
+  @property() label?: string;
+
+  /** Set when the page was opened through a link to this quote, so that sites can style it. */
+  @property({ type: Boolean, reflect: true }) arrived = false;
+
+  @state() private subject?: Subject;
+  /** Share id prepared for each network while the menu is open, so each href is right before the click. */
+  @state() private ids: Record<string, string> = {};
+  @state() private status = '';
+
+  @query('[popover]') private menu!: HTMLElement;
+  @query('[part~="control"]') private control!: HTMLButtonElement;
+
+  private messages: Messages = resolveMessages(this);
+  private keys: string[] = [];
+  private internals = this.attachInternals();
+  /** The next menu's subject, when a selection opens it. */
+  private pending?: Subject;
+  /** Move the focus into the menu once it is placed (the key command). */
+  private focusMenu = false;
+  /** Whether a selection inside could be shared, to announce the key command once per selection. */
+  private shareable = false;
+  private unsubscribe?: () => void;
+  private statusTimer?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.unsubscribe = onConfigure(() => this.requestUpdate());
+    this.addEventListener('pointerup', this.onPointerUp);
+    document.addEventListener('selectionchange', this.onSelectionChange);
+    document.addEventListener('keydown', this.onKeyDown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unsubscribe?.();
+    this.removeEventListener('pointerup', this.onPointerUp);
+    document.removeEventListener('selectionchange', this.onSelectionChange);
+    document.removeEventListener('keydown', this.onKeyDown);
+    removeEventListener('scroll', this.close, true);
+    clearTimeout(this.statusTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    this.messages = resolveMessages(this, this.locale);
+    if (changed.has('networks') || !this.keys.length) {
+      this.keys = parseNetworks(this.networks).filter((key) => key !== 'native' || 'share' in navigator);
+    }
+  }
+
+  /** Places the open menu next to its target, and focuses it when the key command opened it. */
+  protected override updated(): void {
+    if (!this.subject || !this.menu.matches(':popover-open')) return;
+    const { width, height } = this.menu.getBoundingClientRect();
+    const { clientWidth, clientHeight } = document.documentElement;
+    const target = this.subject.anchor ?? this.control.getBoundingClientRect();
+    const { left, top } = place(target, { width, height }, { width: clientWidth, height: clientHeight }, this.menu.dir === 'rtl');
+    this.menu.style.left = `${left}px`;
+    this.menu.style.top = `${top}px`;
+    if (this.focusMenu) {
+      this.focusMenu = false;
+      this.menu.querySelector<HTMLElement>('a, button')?.focus({ preventScroll: true });
+    }
+  }
+
+  private get strings(): RepostMessages {
+    return repostMessages[this.messages.$code as RepostLocale] ?? repostMessages.en;
+  }
+
+  /** The wrapped quote: its first `<blockquote>`, else all the content. */
+  private get quote(): HTMLElement {
+    return this.querySelector('blockquote') ?? this;
+  }
+
+  private quoteSubject(): Subject {
+    const target = this.quote.innerText;
+    return { text: collapse(this.text || target), target, via: 'repost' };
+  }
+
+  /** The selection, when this element has `selection` and it lies inside, with a few words. */
+  private selectedRange(): Range | undefined {
+    const selection = getSelection();
+    if (!this.selection || !selection?.rangeCount || selection.isCollapsed) return undefined;
+    const range = selection.getRangeAt(0);
+    const inside = this.contains(range.startContainer) && this.contains(range.endContainer);
+    return inside && wordCount(selection.toString()) >= minWords ? range : undefined;
+  }
+
+  /** The selection as a subject, widened to whole words (a text fragment matches only those). */
+  private selectionSubject(): Subject | undefined {
+    const range = this.selectedRange();
+    if (!range) return undefined;
+    const { startContainer: from, startOffset, endContainer: to, endOffset } = range;
+    const start = from instanceof Text ? widenToWords(from.data, startOffset, startOffset)[0] : startOffset;
+    const end = to instanceof Text ? widenToWords(to.data, endOffset, endOffset)[1] : endOffset;
+    const selection = getSelection()!;
+    if (start !== startOffset || end !== endOffset) selection.setBaseAndExtent(from, start, to, end);
+    const target = selection.toString();
+    return { text: collapse(target), target, via: 'selection', anchor: selection.getRangeAt(0).getBoundingClientRect() };
+  }
+
+  /** Opens the menu for a selection; `focus` moves the focus into it. */
+  private open(subject: Subject, focus: boolean): void {
+    this.pending = subject;
+    this.focusMenu = focus;
+    this.menu.hidePopover();
+    this.menu.showPopover();
+  }
+
+  private close = (): void => this.menu.hidePopover();
+
+  private onPointerUp = (event: PointerEvent): void => {
+    // Presses on the control and in the menu reach here retargeted to the host.
+    if (event.target === this) return;
+    // After this press's light dismiss, which would close a popover opened now.
+    setTimeout(this.offerSelection);
+  };
+
+  private offerSelection = guard(() => {
+    const subject = this.selectionSubject();
+    if (subject) this.open(subject, false);
+  });
+
+  private onKeyDown = guard((event: KeyboardEvent) => {
+    if (!event.altKey || !event.shiftKey || event.ctrlKey || event.metaKey || event.code !== 'KeyS') return;
+    const subject = this.selectionSubject();
+    if (!subject) return;
+    event.preventDefault();
+    this.open(subject, true);
+  });
+
+  private onSelectionChange = guard(() => {
+    const shareable = !!this.selectedRange();
+    if (shareable && !this.shareable) this.announce(this.strings.selectionHint);
+    this.shareable = shareable;
+  });
+
+  /** Fixes what the menu shares as it opens (a selection, else the whole quote, with fresh share ids); closes it on scroll. */
+  private onBeforeToggle = guard((event: ToggleEvent) => {
+    if (event.newState !== 'open') {
+      removeEventListener('scroll', this.close, true);
+      this.subject = undefined;
+      return;
+    }
+    addEventListener('scroll', this.close, { capture: true, passive: true });
+    this.subject = this.pending ?? this.selectionSubject() ?? this.quoteSubject();
+    this.pending = undefined;
+    this.ids = Object.fromEntries(this.keys.map((key) => [key, mintShareId()]));
+  });
+
+  /** Marks the element when the page was opened through a text fragment pointing at its quote. */
+  private checkArrival = guard(() => {
+    if (this.arrived) return;
+    const text = this.quote.innerText;
+    if (!arrivals().some((target) => holdsTarget(text, target))) return;
+    this.arrived = true;
+    try {
+      this.internals.states.add('arrived');
+    } catch {
+      // A browser without custom states: the `arrived` attribute still marks it.
+    }
+    // Browsers without text fragments don't scroll to it (unless the link had its id).
+    if (!('fragmentDirective' in document)) this.scrollIntoView({ block: 'center' });
+  });
+
+  /** The link to share on `network`: the page with a referral id, pointing at the subject. */
+  private link(network: string): string {
+    const anchor = this.id || this.quote.id || undefined;
+    return fragmentUrl(withReferral(pageUrl(), this.ids[network], network), textDirective(this.subject!.target), anchor);
+  }
+
+  /** The post for `network`: the quote in the locale's marks with its attribution, fitted to the network. */
+  private post(network: string, url: string): string {
+    const { open, close, by } = this.strings;
+    const source = [this.author, this.cite].filter((part): part is string => !!part);
+    const attribution = source.length ? by(source) : '';
+    return fitPost(network, this.subject!.text, (quote) => open + quote + close + attribution, url);
+  }
+
+  /** Asks the host page; undefined when a listener cancels the share. */
+  private ask(network: string): WomShareDetail | undefined {
+    const { text, via } = this.subject!;
+    const detail: WomShareDetail = { network, url: this.link(network), share: this.ids[network], via, text };
+    return emit(this, 'wom-share', detail) ? detail : undefined;
+  }
+
+  /** Records a share that happened and prepares a fresh id for the network's next one. */
+  private done(detail: WomShareDetail): void {
+    recordShare(detail.share, detail.network, detail.via);
+    // Renew after the browser has read the current href for this click.
+    setTimeout(() => (this.ids = { ...this.ids, [detail.network]: mintShareId() }));
+  }
+
+  private onLinkClick = guard((event: MouseEvent) => {
+    if (event.type === 'auxclick' && event.button !== 1) return;
+    const detail = this.ask((event.currentTarget as HTMLElement).dataset.network!);
+    if (!detail) return event.preventDefault();
+    this.done(detail);
+    setTimeout(this.close);
+  });
+
+  private onCopy = guard(async () => {
+    const detail = this.ask('copy');
+    if (!detail) return;
+    this.done(detail);
+    const ok = await navigator.clipboard.writeText(detail.url).then(
+      () => true,
+      () => false,
+    );
+    this.announce(ok ? this.messages.copied : this.messages.copyFailed);
+  });
+
+  private onNative = guard(async () => {
+    const detail = this.ask('native');
+    if (!detail) return;
+    try {
+      await navigator.share({ url: detail.url, text: this.post('native', detail.url) });
+      this.done(detail);
+    } catch {
+      // Dismissed by the reader, or refused by the browser: no share happened.
+    }
+  });
+
+  /** Says `message` to screen readers (and on the copy button, when it is about copying) for a moment. */
+  private announce(message: string): void {
+    this.status = message;
+    clearTimeout(this.statusTimer);
+    this.statusTimer = setTimeout(() => (this.status = ''), 2500);
+  }
+
+  protected override render() {
+    const m = this.messages;
+    const s = this.strings;
+    const dir = this.getAttribute('dir') || m.$dir;
+    return html`<slot @slotchange=${this.checkArrival}></slot>
+      <div part="actions" class="actions" lang=${m.$code} dir=${dir}>
+        <button type="button" part="control" popovertarget="menu">
+          ${this.icon('native')}<span part="label" class="label">${this.label || s.repost}</span>
+        </button>
+      </div>
+      <div
+        id="menu"
+        part="menu"
+        popover
+        role="dialog"
+        aria-label=${this.subject?.via === 'selection' ? s.selectionMenu : s.repostMenu}
+        lang=${m.$code}
+        dir=${dir}
+        @beforetoggle=${this.onBeforeToggle}
+      >
+        ${this.subject
+          ? html`<ul part="list" role="list">
+              ${this.keys.map((key) => html`<li part="item">${this.renderNetwork(key)}</li>`)}
+            </ul>`
+          : nothing}
+      </div>
+      <span class="visually-hidden" role="status">${this.status}</span>`;
+  }
+
+  private icon(key: string) {
+    return svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${icons[key]} /></svg>`;
+  }
+
+  private renderNetwork(key: string) {
+    const m = this.messages;
+    if (key === 'copy') {
+      return html`<button type="button" part="button copy" class="copy" @click=${this.onCopy}>
+        ${this.icon(key)}<span part="label" class="label">${this.status === m.copied ? m.copied : m.copyLink}</span>
+      </button>`;
+    }
+    if (key === 'native') {
+      return html`<button type="button" part="button native" class="native" @click=${this.onNative}>
+        ${this.icon(key)}<span part="label" class="label">${m.shareNative}</span>
+      </button>`;
+    }
+    const name = m.networkNames?.[key] ?? networkNames[key];
+    const isEmail = key === 'email';
+    const url = this.link(key);
+    const target = { url, title: document.title, text: this.post(key, url), mastodonInstance: validHost(this.mastodonInstance) };
+    return html`<a
+      part="button ${key}"
+      class=${key}
+      data-network=${key}
+      href=${intents[key](target)}
+      target=${isEmail ? nothing : '_blank'}
+      rel="noopener noreferrer"
+      aria-label=${isEmail ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`}
+      @click=${this.onLinkClick}
+      @auxclick=${this.onLinkClick}
+      >${this.icon(key)}<span part="label" class="label">${isEmail ? m.email : name}</span></a
+    >`;
+  }
+}
