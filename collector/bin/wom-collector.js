@@ -16,7 +16,10 @@ const help = `Usage: wom-collector [options]
   --rate N          requests per minute per client address, 0 for no limit (WOM_RATE,
                     default 1200)
   --retention P     keep events for P: 30d, 13mo, 2y or off (WOM_RETENTION, default 13mo)
-  --moderation T    token for moderating reviews (WOM_MODERATION_TOKEN, default --token)
+  --moderation M    reviews: all (hold every review for moderation) or auto (publish clean
+                    ones, hold suspicious ones) (WOM_MODERATION, default auto)
+  --moderation-token T
+                    token for moderating reviews (WOM_MODERATION_TOKEN, default --token)
   --keep-bots       store events from well-known crawlers too (WOM_KEEP_BOTS=1)
   --trust-proxy     take the client address from X-Forwarded-For (WOM_TRUST_PROXY=1)
   --log-level L     fatal, error, warn, info, debug (WOM_LOG_LEVEL, default info)
@@ -32,7 +35,8 @@ const { values: flags } = parseArgs({
     origins: { type: 'string', default: env.WOM_ORIGINS ?? '' },
     rate: { type: 'string', default: env.WOM_RATE ?? '1200' },
     retention: { type: 'string', default: env.WOM_RETENTION ?? '13mo' },
-    moderation: { type: 'string', default: env.WOM_MODERATION_TOKEN },
+    moderation: { type: 'string', default: env.WOM_MODERATION ?? 'auto' },
+    'moderation-token': { type: 'string', default: env.WOM_MODERATION_TOKEN },
     'keep-bots': { type: 'boolean', default: env.WOM_KEEP_BOTS === '1' },
     'trust-proxy': { type: 'boolean', default: env.WOM_TRUST_PROXY === '1' },
     'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'info' },
@@ -42,6 +46,10 @@ const { values: flags } = parseArgs({
 if (flags.help) {
   process.stdout.write(help);
   process.exit(0);
+}
+if (flags.moderation !== 'all' && flags.moderation !== 'auto') {
+  console.error(`wom-collector: --moderation must be all or auto, got "${flags.moderation}"`);
+  process.exit(2);
 }
 const rate = Number(flags.rate);
 if (!Number.isInteger(rate) || rate < 0) {
@@ -57,7 +65,8 @@ try {
     origins: flags.origins,
     rateLimit: rate,
     retention: flags.retention,
-    moderation: flags.moderation,
+    moderation: /** @type {'auto' | 'all'} */ (flags.moderation),
+    moderationToken: flags['moderation-token'],
     bots: !flags['keep-bots'],
     trustProxy: flags['trust-proxy'],
     logger: { level: flags['log-level'] },

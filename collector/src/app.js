@@ -60,6 +60,8 @@ export async function build(options = {}) {
     typeof options.origins === 'string'
       ? options.origins.split(',').map((o) => o.trim()).filter(Boolean)
       : (options.origins ?? []);
+  const retention = options.retention ?? '13mo';
+  retentionCutoff(retention, Date.now()); // a bad period fails here, before anything opens
   const { db, dialect } = await openDatabase(options.db ?? 'wom.db');
   try {
     await migrate(db);
@@ -99,8 +101,6 @@ export async function build(options = {}) {
 
   for (const route of routes) await app.register(route, options);
 
-  const retention = options.retention ?? '13mo';
-  retentionCutoff(retention, Date.now()); // fail at start on a bad period
   /** Deletes events older than the retention period; returns how many. */
   async function purgeExpired() {
     const cutoff = retentionCutoff(retention, Date.now());
