@@ -7,7 +7,6 @@ export const mintShareId = (): string => nanoid(10);
 /** Returns `url` with the referral parameter removed (every other parameter and the hash kept). */
 export function stripReferral(url: string, param = config.param): string {
   const parsed = new URL(url);
-  if (!parsed.searchParams.has(param)) return parsed.href;
   parsed.searchParams.delete(param);
   return parsed.href;
 }
