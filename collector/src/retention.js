@@ -15,10 +15,22 @@ export function retentionCutoff(period, now) {
   const match = /^(\d+)(h|d|w|mo|y)$/.exec(period);
   if (!match) throw new Error(`retention "${period}" is not a duration like 30d, 13mo or 2y (or off)`);
   const [, amount, unit] = match;
+  if (unit === 'mo' || unit === 'y') return monthsBefore(now, Number(amount) * (unit === 'y' ? 12 : 1));
+  return now - Number(amount) * units[/** @type {'h' | 'd' | 'w'} */ (unit)];
+}
+
+/**
+ * Calendar months back, clamped to the month's last day: 13mo before 31 March 2026 is
+ * 28 February 2025 (Date alone would overflow to 3 March).
+ * @param {number} now
+ * @param {number} months
+ */
+function monthsBefore(now, months) {
   const date = new Date(now);
-  // Months and years are calendar ones: 13mo on 31 March keeps events from 28/29 February.
-  if (unit === 'mo') date.setUTCMonth(date.getUTCMonth() - Number(amount));
-  else if (unit === 'y') date.setUTCFullYear(date.getUTCFullYear() - Number(amount));
-  else return now - Number(amount) * units[/** @type {'h' | 'd' | 'w'} */ (unit)];
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay));
   return date.getTime();
 }

@@ -4,7 +4,7 @@
  * validator costs microseconds per batch). Strict: no type coercion, unknown fields are
  * dropped rather than stored.
  */
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { httpError } from './hooks.js';
 
 /** Event types of contract v1. Others are stored with `known = 0` (see README). */

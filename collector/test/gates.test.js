@@ -1,44 +1,33 @@
 // @ts-check
 /** The request gates shared by the routes: CORS and --origins, the rate limit, the token. */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { databases } from './support/databases.js';
-import { batch, page, start, view } from './support/http.js';
+import { batch, collectorOn, page, start, view } from './support/http.js';
 
 const [sqlite] = databases;
 const allowed = 'https://blog.example';
 
 describe('CORS with --origins', () => {
-  /** @type {import('./support/databases.js').TestDatabase} */
-  let db;
-  /** @type {import('./support/http.js').Collector} */
-  let collector;
-  before(async () => {
-    db = await sqlite.create();
-    collector = await start({ db: db.url, origins: `${allowed}, https://other.example`, rateLimit: 0 });
-  });
-  after(async () => {
-    await collector.app.close();
-    await db.drop();
-  });
+  const running = collectorOn(sqlite, { origins: `${allowed}, https://other.example`, rateLimit: 0 });
 
   it('accepts a beacon from an allowed origin and names it in Access-Control-Allow-Origin', async () => {
-    const response = await collector.post('/e', batch([view()]), { origin: allowed });
+    const response = await running.collector.post('/e', batch([view()]), { origin: allowed });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), allowed);
     assert.equal(response.headers.get('vary'), 'Origin');
   });
 
   it('answers 403 to a beacon from another origin and stores nothing', async () => {
-    const response = await collector.post('/e', batch([view()], 'evil'), { origin: 'https://evil.example' });
+    const response = await running.collector.post('/e', batch([view()], 'evil'), { origin: 'https://evil.example' });
     assert.equal(response.status, 403);
     assert.match(response.body.message, /origin https:\/\/evil\.example is not allowed/);
-    const overview = await collector.authorized('/api/report?site=evil');
+    const overview = await running.collector.authorized('/api/report?site=evil');
     assert.deepEqual(overview.body.pages, []);
   });
 
   it('answers the preflight of an allowed origin with 204 and the allowed method and header', async () => {
-    const response = await collector.request('/api/counts', {
+    const response = await running.collector.request('/api/counts', {
       method: 'OPTIONS',
       headers: { origin: allowed, 'access-control-request-method': 'GET', 'access-control-request-headers': 'content-type' },
     });
@@ -49,19 +38,19 @@ describe('CORS with --origins', () => {
   });
 
   it('answers the preflight of another origin with 403', async () => {
-    const response = await collector.request('/e', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    const response = await running.collector.request('/e', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
     assert.equal(response.status, 403);
     assert.equal(response.headers.get('access-control-allow-origin'), null);
   });
 
   it('sends CORS headers on the counts the widgets read', async () => {
-    const response = await collector.request(`/api/counts?url=${encodeURIComponent(page)}`, { headers: { origin: allowed } });
+    const response = await running.collector.request(`/api/counts?url=${encodeURIComponent(page)}`, { headers: { origin: allowed } });
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), allowed);
   });
 
   it('accepts a request without Origin (a server, not a page)', async () => {
-    assert.equal((await collector.post('/e', batch([view()]))).status, 200);
+    assert.equal((await running.collector.post('/e', batch([view()]))).status, 200);
   });
 });
 
@@ -81,22 +70,11 @@ describe('CORS without --origins', () => {
 });
 
 describe('rate limit', () => {
-  /** @type {import('./support/databases.js').TestDatabase} */
-  let db;
-  /** @type {import('./support/http.js').Collector} */
-  let collector;
-  before(async () => {
-    db = await sqlite.create();
-    collector = await start({ db: db.url, rateLimit: 3 });
-  });
-  after(async () => {
-    await collector.app.close();
-    await db.drop();
-  });
+  const running = collectorOn(sqlite, { rateLimit: 3 });
 
   it('answers 429 with Retry-After once a client exceeds its requests per minute', async () => {
-    for (let i = 0; i < 3; i++) assert.equal((await collector.post('/e', batch([view()]))).status, 200);
-    const limited = await collector.post('/e', batch([view()]));
+    for (let i = 0; i < 3; i++) assert.equal((await running.collector.post('/e', batch([view()]))).status, 200);
+    const limited = await running.collector.post('/e', batch([view()]));
     assert.equal(limited.status, 429);
     assert.match(limited.body.message, /rate limit of 3 requests per 60 s/);
     const retryAfter = Number(limited.headers.get('retry-after'));
@@ -104,24 +82,13 @@ describe('rate limit', () => {
   });
 
   it('limits the public counts too', async () => {
-    const response = await collector.request(`/api/counts?url=${encodeURIComponent(page)}`);
+    const response = await running.collector.request(`/api/counts?url=${encodeURIComponent(page)}`);
     assert.equal(response.status, 429);
   });
 });
 
 describe('token', () => {
-  /** @type {import('./support/databases.js').TestDatabase} */
-  let db;
-  /** @type {import('./support/http.js').Collector} */
-  let collector;
-  before(async () => {
-    db = await sqlite.create();
-    collector = await start({ db: db.url });
-  });
-  after(async () => {
-    await collector.app.close();
-    await db.drop();
-  });
+  const running = collectorOn(sqlite);
 
   for (const [what, authorization] of [
     ['without Authorization', undefined],
@@ -130,7 +97,7 @@ describe('token', () => {
     ['with another scheme', 'Basic dGVzdC10b2tlbg=='],
   ]) {
     it(`answers the report 401 ${what}`, async () => {
-      const response = await collector.request('/api/report', authorization ? { headers: { authorization } } : {});
+      const response = await running.collector.request('/api/report', authorization ? { headers: { authorization } } : {});
       assert.equal(response.status, 401);
       assert.equal(response.headers.get('www-authenticate'), 'Bearer');
       assert.match(response.body.message, /Authorization: Bearer/);
@@ -138,7 +105,7 @@ describe('token', () => {
   }
 
   it('answers the report 200 with the right token', async () => {
-    assert.equal((await collector.authorized('/api/report')).status, 200);
+    assert.equal((await running.collector.authorized('/api/report')).status, 200);
   });
 
   it('generates a token when none is given', async () => {

@@ -4,9 +4,9 @@
  * the virality by brute force over all pairs of nodes (not by the Σ s(n−s) shortcut).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { databases } from './support/databases.js';
-import { batch, event, share, start, view } from './support/http.js';
+import { batch, collectorOn, event, share, view } from './support/http.js';
 
 /**
  * Mean shortest-path distance over all pairs of a tree given as [parent, child] edges.
@@ -43,24 +43,13 @@ const at = (/** @type {number} */ m) => t0 + m * 60_000;
 
 for (const database of databases) {
   describe(`GET /api/report on ${database.name}`, () => {
-    /** @type {import('./support/databases.js').TestDatabase} */
-    let db;
-    /** @type {import('./support/http.js').Collector} */
-    let collector;
-    before(async () => {
-      db = await database.create();
-      collector = await start({ db: db.url, rateLimit: 0 });
-    });
-    after(async () => {
-      await collector?.app.close();
-      await db?.drop();
-    });
+    const running = collectorOn(database);
 
     /** @param {unknown[]} events @param {string} [site] */
-    const ingest = async (events, site) => assert.equal((await collector.post('/e', batch(events, site))).status, 200);
+    const ingest = async (events, site) => assert.equal((await running.collector.post('/e', batch(events, site))).status, 200);
     /** @param {string} url @param {string} [extra] */
     const report = async (url, extra = '') => {
-      const response = await collector.authorized(`/api/report?url=${encodeURIComponent(url)}${extra}`);
+      const response = await running.collector.authorized(`/api/report?url=${encodeURIComponent(url)}${extra}`);
       assert.equal(response.status, 200);
       return response.body;
     };
@@ -287,7 +276,7 @@ for (const database of databases) {
       it('accepts ISO dates and refuses a bound that is neither', async () => {
         const iso = new Date(at(20)).toISOString();
         assert.equal((await report(url, `&from=${iso}`)).views, 2);
-        const bad = await collector.authorized(`/api/report?url=${encodeURIComponent(url)}&from=yesterday`);
+        const bad = await running.collector.authorized(`/api/report?url=${encodeURIComponent(url)}&from=yesterday`);
         assert.equal(bad.status, 400);
         assert.match(bad.body.message, /from must be/);
       });
@@ -310,7 +299,7 @@ for (const database of databases) {
       );
 
       it('ranks the site’s pages by views, with shares, visits from shares and k', async () => {
-        const { body } = await collector.authorized('/api/report?site=shop');
+        const { body } = await running.collector.authorized('/api/report?site=shop');
         assert.deepEqual(body.pages, [
           { url: 'https://shop.example/b', views: 6, shares: 2, visits: 0, k: 0, depth: 0 },
           { url: 'https://shop.example/a', views: 5, shares: 1, visits: 2, k: 2 / 3, depth: 1 },
@@ -318,11 +307,11 @@ for (const database of databases) {
       });
 
       it('ranks by shares, visits or k on request and refuses another order', async () => {
-        const byVisits = await collector.authorized('/api/report?site=shop&sort=visits');
+        const byVisits = await running.collector.authorized('/api/report?site=shop&sort=visits');
         assert.equal(byVisits.body.pages[0].url, 'https://shop.example/a');
-        const byShares = await collector.authorized('/api/report?site=shop&sort=shares');
+        const byShares = await running.collector.authorized('/api/report?site=shop&sort=shares');
         assert.equal(byShares.body.pages[0].url, 'https://shop.example/b');
-        const bad = await collector.authorized('/api/report?site=shop&sort=name');
+        const bad = await running.collector.authorized('/api/report?site=shop&sort=name');
         assert.equal(bad.status, 400);
       });
     });
@@ -339,19 +328,19 @@ for (const database of databases) {
       );
 
       it('returns the total and the shares per network of the URL, cacheable for a minute', async () => {
-        const response = await collector.request(`/api/counts?url=${encodeURIComponent(url)}`);
+        const response = await running.collector.request(`/api/counts?url=${encodeURIComponent(url)}`);
         assert.equal(response.status, 200);
         assert.deepEqual(response.body, { url, total: 3, networks: { x: 2, telegram: 1 } });
         assert.equal(response.headers.get('cache-control'), 'public, max-age=60');
       });
 
       it('returns zeros for a URL nobody shared', async () => {
-        const { body } = await collector.request('/api/counts?url=https%3A%2F%2Fnobody.example%2F');
+        const { body } = await running.collector.request('/api/counts?url=https%3A%2F%2Fnobody.example%2F');
         assert.deepEqual(body, { url: 'https://nobody.example/', total: 0, networks: {} });
       });
 
       it('answers 400 without url', async () => {
-        const response = await collector.request('/api/counts');
+        const response = await running.collector.request('/api/counts');
         assert.equal(response.status, 400);
         assert.match(response.body.message, /url is required/);
       });

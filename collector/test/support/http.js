@@ -1,5 +1,6 @@
 // @ts-check
 /** Starts the collector on a loopback port and talks to it over real HTTP. */
+import { after, before } from 'node:test';
 import { build } from '../../src/app.js';
 
 export const token = 'test-token';
@@ -55,3 +56,22 @@ export const share = (/** @type {string} */ shareId, /** @type {Record<string, u
 
 /** @param {unknown[]} events @param {string} [site] */
 export const batch = (events, site = 'blog') => ({ v: 1, site, events });
+
+/**
+ * Starts a collector on a fresh database before the suite and stops it after; the
+ * returned object holds both while the suite runs (tests may restart the collector).
+ * @param {{ create: () => Promise<import('./databases.js').TestDatabase> }} database
+ * @param {import('../../src/app.js').Options} [options]
+ */
+export function collectorOn(database, options = {}) {
+  const running = /** @type {{ db: import('./databases.js').TestDatabase, collector: Collector }} */ ({});
+  before(async () => {
+    running.db = await database.create();
+    running.collector = await start({ db: running.db.url, rateLimit: 0, ...options });
+  });
+  after(async () => {
+    await running.collector?.app.close();
+    await running.db?.drop();
+  });
+  return running;
+}

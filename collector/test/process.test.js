@@ -1,0 +1,177 @@
+// @ts-check
+/** The real binary: flags and environment, durability across kill -9, graceful shutdown, two processes on one PostgreSQL. */
+import assert from 'node:assert/strict';
+import { request as httpRequest } from 'node:http';
+import { once } from 'node:events';
+import { describe, it } from 'node:test';
+import { databases } from './support/databases.js';
+import { batch, event, share, view } from './support/http.js';
+import { spawnCollector } from './support/process.js';
+
+const [sqlite, postgres] = databases;
+const token = 'process-token';
+
+/** @param {string} base @param {unknown} body */
+const post = async (base, body) => {
+  const response = await fetch(`${base}/e`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'text/plain' } });
+  return { status: response.status, body: await response.json() };
+};
+/** @param {string} base @param {string} query */
+const report = async (base, query) => {
+  const response = await fetch(`${base}/api/report?${query}`, { headers: { authorization: `Bearer ${token}` } });
+  assert.equal(response.status, 200);
+  return response.json();
+};
+
+describe('wom-collector binary', () => {
+  it('reads every setting from WOM_* variables', async () => {
+    const db = await sqlite.create();
+    const { child, base, exited } = await spawnCollector([], { WOM_DB: db.url, WOM_TOKEN: token, WOM_ORIGINS: 'https://blog.example', WOM_RATE: '1' });
+    try {
+      const denied = await fetch(`${base}/e`, { method: 'POST', body: '{}', headers: { origin: 'https://evil.example' } });
+      assert.equal(denied.status, 403);
+      assert.equal((await post(base, batch([view()], 'env'))).status, 200);
+      assert.equal((await post(base, batch([view()], 'env'))).status, 429);
+      assert.equal((await fetch(`${base}/api/report`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await db.drop();
+    }
+  });
+
+  it('generates a token when none is set, prints it once and accepts it', async () => {
+    const db = await sqlite.create();
+    const { child, base, output, exited } = await spawnCollector(['--db', db.url]);
+    try {
+      const [, generated] = /generated token[^:]*: (\S+)/.exec(output()) ?? [];
+      assert.ok(generated, output());
+      const response = await fetch(`${base}/api/report`, { headers: { authorization: `Bearer ${generated}` } });
+      assert.equal(response.status, 200);
+    } finally {
+      child.kill('SIGTERM');
+      await exited;
+      await db.drop();
+    }
+  });
+
+  it('loses nothing answered 2xx when killed with SIGKILL right after', async () => {
+    const db = await sqlite.create();
+    const url = 'https://blog.example/durable';
+    try {
+      const first = await spawnCollector(['--db', db.url, '--token', token]);
+      const responses = await Promise.all(
+        Array.from({ length: 5 }, (_, i) => post(first.base, batch([view({ url }), share(`D1s${i}`, { url }), view({ url, ref: `D1s${i}` })]))),
+      );
+      assert.deepEqual(responses.map((r) => r.status), [200, 200, 200, 200, 200]);
+      first.child.kill('SIGKILL');
+      const [, signal] = await first.exited;
+      assert.equal(signal, 'SIGKILL');
+
+      const second = await spawnCollector(['--db', db.url, '--token', token]);
+      try {
+        const body = await report(second.base, `url=${encodeURIComponent(url)}`);
+        assert.equal(body.views, 10);
+        assert.equal(body.shares, 5);
+      } finally {
+        second.child.kill('SIGTERM');
+        await second.exited;
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('on SIGTERM finishes the request in flight, then exits 0 with the database closed', async () => {
+    const db = await sqlite.create();
+    const url = 'https://blog.example/graceful';
+    try {
+      const { child, base, exited } = await spawnCollector(['--db', db.url, '--token', token]);
+      const body = JSON.stringify(batch([view({ url })]));
+      // Expect: 100-continue makes the server confirm it holds the request before the body is sent.
+      const request = httpRequest(`${base}/e`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain', 'content-length': Buffer.byteLength(body), expect: '100-continue' },
+      });
+      request.flushHeaders();
+      await once(request, 'continue');
+      child.kill('SIGTERM');
+      request.end(body);
+      const [response] = await once(request, 'response');
+      let text = '';
+      for await (const chunk of response) text += chunk;
+      assert.equal(response.statusCode, 200);
+      assert.deepEqual(JSON.parse(text), { stored: 1, duplicates: 0 });
+      const [code] = await exited;
+      assert.equal(code, 0);
+
+      const again = await spawnCollector(['--db', db.url, '--token', token]);
+      try {
+        assert.equal((await report(again.base, `url=${encodeURIComponent(url)}`)).views, 1);
+      } finally {
+        again.child.kill('SIGTERM');
+        await again.exited;
+      }
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('refuses to start on a bad flag value, saying which', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const { fileURLToPath } = await import('node:url');
+    const bin = fileURLToPath(new URL('../bin/wom-collector.js', import.meta.url));
+    const result = spawnSync(process.execPath, [bin, '--rate', 'lots'], { encoding: 'utf8' });
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /--rate must be a whole number/);
+  });
+});
+
+describe('two processes on one PostgreSQL', () => {
+  it('produce the same report as one process given the same events', async () => {
+    const url = 'https://blog.example/shared';
+    const t0 = Date.now() - 600_000;
+    const events = [
+      view({ url, ts: t0 }),
+      share('P1s1', { url, ts: t0 + 1, network: 'x' }),
+      ...[2, 3, 4].map((i) => view({ url, ts: t0 + i, ref: 'P1s1' })),
+      share('P1s2', { url, ts: t0 + 5, ref: 'P1s1', network: 'telegram' }),
+      view({ url, ts: t0 + 6, ref: 'P1s2' }),
+      view({ url, ts: t0 + 7, ref: 'Unknown01' }),
+      event({ type: 'convert', url, ts: t0 + 8, ref: 'P1s2', value: 5 }),
+    ];
+    const shared = await postgres.create();
+    const single = await postgres.create();
+    // Both start at once: the migrations' lock lets one of them create the schema.
+    const [a, b] = await Promise.all([
+      spawnCollector(['--db', shared.url, '--token', token]),
+      spawnCollector(['--db', shared.url, '--token', token]),
+    ]);
+    const one = await spawnCollector(['--db', single.url, '--token', token]);
+    try {
+      // Alternate the events between the two processes, one batch each, sent at the same time.
+      const results = await Promise.all([
+        post(a.base, batch(events.filter((_, i) => i % 2 === 0))),
+        post(b.base, batch(events.filter((_, i) => i % 2 === 1))),
+        post(one.base, batch(events)),
+      ]);
+      assert.deepEqual(results.map((r) => r.status), [200, 200, 200]);
+      // A retry through the other process is still a duplicate.
+      assert.deepEqual((await post(b.base, batch(events.slice(0, 2)))).body, { stored: 0, duplicates: 2 });
+
+      const query = `url=${encodeURIComponent(url)}`;
+      const [fromA, fromB, fromOne] = await Promise.all([report(a.base, query), report(b.base, query), report(one.base, query)]);
+      assert.deepEqual(fromA, fromOne);
+      assert.deepEqual(fromB, fromOne);
+      assert.equal(fromOne.views, 6);
+      assert.equal(fromOne.depth, 2);
+    } finally {
+      for (const { child, exited } of [a, b, one]) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      await shared.drop();
+      await single.drop();
+    }
+  });
+});
