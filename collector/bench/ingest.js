@@ -6,31 +6,14 @@
  *
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 16) tune the run.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { databases } from '../test/support/databases.js';
+import { spawnCollector } from '../test/support/process.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const eventsPerBatch = 20;
 const token = 'bench';
-const bin = fileURLToPath(new URL('../bin/wom-collector.js', import.meta.url));
-
-/** @param {string} db */
-async function startCollector(db) {
-  const child = spawn(process.execPath, [bin, '--db', db, '--port', '0', '--host', '127.0.0.1', '--rate', '0', '--token', token, '--log-level', 'info'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  for await (const chunk of /** @type {NodeJS.ReadableStream} */ (child.stdout)) {
-    output += chunk;
-    const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-    if (match) return { child, base: match[1] };
-  }
-  throw new Error(`the collector did not start:\n${output}`);
-}
 
 /**
  * A reader's page session: a view, sometimes arriving through a share, shares and
@@ -55,7 +38,7 @@ function batchFactory() {
 
 /** @param {string} name @param {string} db */
 async function bench(name, db) {
-  const { child, base } = await startCollector(db);
+  const { base, stop } = await spawnCollector(['--db', db, '--rate', '0', '--token', token]);
   try {
     const next = batchFactory();
     const result = await autocannon({
@@ -82,8 +65,7 @@ async function bench(name, db) {
       lost: Math.max(0, accepted - Math.round(counted)),
     };
   } finally {
-    child.kill('SIGTERM');
-    await once(child, 'exit');
+    await stop();
   }
 }
 

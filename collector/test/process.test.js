@@ -26,7 +26,7 @@ const report = async (base, query) => {
 describe('wom-collector binary', () => {
   it('reads every setting from WOM_* variables', async () => {
     const db = await sqlite.create();
-    const { child, base, exited } = await spawnCollector([], { WOM_DB: db.url, WOM_TOKEN: token, WOM_ORIGINS: 'https://blog.example', WOM_RATE: '1' });
+    const { base, stop } = await spawnCollector([], { WOM_DB: db.url, WOM_TOKEN: token, WOM_ORIGINS: 'https://blog.example', WOM_RATE: '1' });
     try {
       const denied = await fetch(`${base}/e`, { method: 'POST', body: '{}', headers: { origin: 'https://evil.example' } });
       assert.equal(denied.status, 403);
@@ -34,23 +34,21 @@ describe('wom-collector binary', () => {
       assert.equal((await post(base, batch([view()], 'env'))).status, 429);
       assert.equal((await fetch(`${base}/api/report`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await stop();
       await db.drop();
     }
   });
 
   it('generates a token when none is set, prints it once and accepts it', async () => {
     const db = await sqlite.create();
-    const { child, base, output, exited } = await spawnCollector(['--db', db.url]);
+    const { base, output, stop } = await spawnCollector(['--db', db.url]);
     try {
       const [, generated] = /generated token[^:]*: (\S+)/.exec(output()) ?? [];
       assert.ok(generated, output());
       const response = await fetch(`${base}/api/report`, { headers: { authorization: `Bearer ${generated}` } });
       assert.equal(response.status, 200);
     } finally {
-      child.kill('SIGTERM');
-      await exited;
+      await stop();
       await db.drop();
     }
   });
@@ -74,8 +72,7 @@ describe('wom-collector binary', () => {
         assert.equal(body.views, 10);
         assert.equal(body.shares, 5);
       } finally {
-        second.child.kill('SIGTERM');
-        await second.exited;
+        await second.stop();
       }
     } finally {
       await db.drop();
@@ -109,8 +106,7 @@ describe('wom-collector binary', () => {
       try {
         assert.equal((await report(again.base, `url=${encodeURIComponent(url)}`)).views, 1);
       } finally {
-        again.child.kill('SIGTERM');
-        await again.exited;
+        await again.stop();
       }
     } finally {
       await db.drop();
@@ -166,10 +162,7 @@ describe('two processes on one PostgreSQL', () => {
       assert.equal(fromOne.views, 6);
       assert.equal(fromOne.depth, 2);
     } finally {
-      for (const { child, exited } of [a, b, one]) {
-        child.kill('SIGTERM');
-        await exited;
-      }
+      await Promise.all([a, b, one].map((c) => c.stop()));
       await shared.drop();
       await single.drop();
     }

@@ -23,7 +23,13 @@ export async function spawnCollector(args, env = {}) {
     const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
     if (match) {
       child.stdout.on('data', (more) => (output += more));
-      return { child, base: match[1], output: () => output, exited: once(child, 'exit') };
+      const exited = once(child, 'exit');
+      /** Asks for a graceful shutdown and waits for the exit. */
+      const stop = async () => {
+        child.kill('SIGTERM');
+        await exited;
+      };
+      return { child, base: match[1], output: () => output, exited, stop };
     }
   }
   throw new Error(`wom-collector did not start:\n${output}`);
