@@ -22,8 +22,8 @@ interface Subject {
   /** The text on the page that the link points at; its lines are its blocks. */
   target: string;
   via: 'repost' | 'selection';
-  /** Where to place the menu; default: next to the control. */
-  anchor?: Box;
+  /** The selected text, where the menu goes; default: next to the control. */
+  range?: Range;
 }
 
 /** Fewest words a selection needs to be offered for sharing. */
@@ -125,6 +125,8 @@ export class WomRepost extends LitElement {
   private pending?: Subject;
   /** Move the focus into the menu once it is placed (the key command). */
   private focusMenu = false;
+  /** The target's top when the menu was placed, to tell when the page has moved. */
+  private placedAt = 0;
   /** Whether a selection inside could be shared, to announce the key command once per selection. */
   private shareable = false;
   private unsubscribe?: () => void;
@@ -144,7 +146,7 @@ export class WomRepost extends LitElement {
     this.removeEventListener('pointerup', this.onPointerUp);
     document.removeEventListener('selectionchange', this.onSelectionChange);
     document.removeEventListener('keydown', this.onKeyDown);
-    removeEventListener('scroll', this.close, true);
+    removeEventListener('scroll', this.onScroll, true);
     clearTimeout(this.statusTimer);
   }
 
@@ -160,7 +162,8 @@ export class WomRepost extends LitElement {
     if (!this.subject || !this.menu.matches(':popover-open')) return;
     const { width, height } = this.menu.getBoundingClientRect();
     const { clientWidth, clientHeight } = document.documentElement;
-    const target = this.subject.anchor ?? this.control.getBoundingClientRect();
+    const target = this.target();
+    this.placedAt = target.top;
     const { left, top } = place(target, { width, height }, { width: clientWidth, height: clientHeight }, this.menu.dir === 'rtl');
     this.menu.style.left = `${left}px`;
     this.menu.style.top = `${top}px`;
@@ -168,6 +171,11 @@ export class WomRepost extends LitElement {
       this.focusMenu = false;
       this.menu.querySelector<HTMLElement>('a, button')?.focus({ preventScroll: true });
     }
+  }
+
+  /** Where the open menu belongs: the selection, else the control. */
+  private target(): Box {
+    return (this.subject?.range ?? this.control).getBoundingClientRect();
   }
 
   private get strings(): RepostMessages {
@@ -203,7 +211,7 @@ export class WomRepost extends LitElement {
     const selection = getSelection()!;
     if (start !== startOffset || end !== endOffset) selection.setBaseAndExtent(from, start, to, end);
     const target = selection.toString();
-    return { text: collapse(target), target, via: 'selection', anchor: selection.getRangeAt(0).getBoundingClientRect() };
+    return { text: collapse(target), target, via: 'selection', range: selection.getRangeAt(0).cloneRange() };
   }
 
   /** Opens the menu for a selection; `focus` moves the focus into it. */
@@ -215,6 +223,11 @@ export class WomRepost extends LitElement {
   }
 
   private close = (): void => this.menu.hidePopover();
+
+  /** Closes the menu once the page scrolls under it (not for a scroll that was already under way as it opened). */
+  private onScroll = guard(() => {
+    if (this.target().top !== this.placedAt) this.close();
+  });
 
   private onPointerUp = (event: PointerEvent): void => {
     // Presses on the control and in the menu reach here retargeted to the host.
@@ -245,13 +258,15 @@ export class WomRepost extends LitElement {
   /** Fixes what the menu shares as it opens (a selection, else the whole quote, with fresh share ids); closes it on scroll. */
   private onBeforeToggle = guard((event: ToggleEvent) => {
     if (event.newState !== 'open') {
-      removeEventListener('scroll', this.close, true);
+      removeEventListener('scroll', this.onScroll, true);
       this.subject = undefined;
       return;
     }
-    addEventListener('scroll', this.close, { capture: true, passive: true });
+    addEventListener('scroll', this.onScroll, { capture: true, passive: true });
     this.subject = this.pending ?? this.selectionSubject() ?? this.quoteSubject();
     this.pending = undefined;
+    // Now, not when placed: a scroll event may come before the next render.
+    this.placedAt = this.target().top;
     this.ids = Object.fromEntries(this.keys.map((key) => [key, mintShareId()]));
   });
 

@@ -187,6 +187,13 @@ describe('<wom-repost>', () => {
       spacer.remove();
       scrollTo(0, 0);
     });
+
+    it('stays open for a scroll event that does not move the page', async () => {
+      const el = await repost();
+      await openMenu(el);
+      window.dispatchEvent(new Event('scroll'));
+      expect(isOpen(el)).to.be.true;
+    });
   });
 
   describe('the wom-share event', () => {
