@@ -369,7 +369,8 @@ export class WomReview extends LitElement {
 
   private renderSummary() {
     const data = this.data;
-    if (this.loadState !== 'ready' || !data) {
+    if (this.loadState === 'failed') return nothing;
+    if (this.loadState === 'loading' || !data) {
       // Same size as the real thing: nothing moves when the data arrives.
       return html`<div part="summary" class="summary skeleton" aria-hidden="true"><span class="stars"></span></div>`;
     }
