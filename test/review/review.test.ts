@@ -279,6 +279,21 @@ describe('<wom-review>', () => {
       expect($<HTMLButtonElement>(el, '.submit').disabled).to.equal(false);
     });
 
+    it('POSTs the contract fields, the empty honeypot and the fill time to the collector', async () => {
+      // The test server's recording endpoint (test/track/recorder.js) stands in for the collector.
+      await fetch('/__collect/review/api/reviews', { method: 'DELETE' });
+      configure({ collector: '/__collect/review/e', site: 'unit-blog' });
+      const el = await fixture<WomReview>(html`<wom-review item="book-42"></wom-review>`);
+      await fill(el, 3, 'Fine.', '  Cy  ');
+      $<HTMLButtonElement>(el, '.submit').click();
+      const [sent] = await (await fetch('/__collect/review/api/reviews?min=1')).json();
+      configure({ site: '' });
+      expect(sent.contentType).to.equal('application/json');
+      const body = JSON.parse(sent.body);
+      expect(body).to.include({ site: 'unit-blog', item: 'book-42', rating: 3, text: 'Fine.', author: 'Cy', website: '' });
+      expect(body.elapsed).to.be.a('number').and.at.least(0);
+    });
+
     it('is hidden with readonly, in the badge layout, and in static mode', async () => {
       for (const template of [
         html`<wom-review item="book-42" readonly></wom-review>`,
