@@ -15,6 +15,7 @@ import { migrate } from './migrations.js';
 import { retentionCutoff } from './retention.js';
 import admin from './routes/admin.js';
 import counts from './routes/counts.js';
+import dashboard from './routes/dashboard.js';
 import ingest from './routes/ingest.js';
 import report from './routes/report.js';
 import reviews from './routes/reviews.js';
@@ -41,7 +42,7 @@ export { migrations } from './migrations.js';
  */
 
 /** Route modules, each a Fastify plugin registered with the build options. */
-export const routes = [ingest, counts, report, admin, reviews];
+export const routes = [ingest, counts, report, admin, reviews, dashboard];
 
 const day = 24 * 3600_000;
 

@@ -15,7 +15,7 @@ import { sql } from 'kysely';
  * @typedef {{ url?: string, site?: string, from?: number, to?: number }} Range
  * @typedef {{ kind: 'share' | 'view' | 'convert', id: string, ref: string | null,
  *   network: string | null, visitor: string | null, ts: number, g: number, value: number | null }} Row
- * @typedef {{ children: Node[], size: number, depth: number }} Node
+ * @typedef {{ children: Node[], size: number, depth: number, network?: string | null }} Node
  * @typedef {{ generation: number, visits: number, shares: number, conversions: number, value: number }} Generation
  */
 
@@ -156,6 +156,17 @@ export async function pageReport(db, range) {
     const through = shareById.get(/** @type {string} */ (v.ref))?.network;
     if (through) network(through).visits += 1;
   }
+  // Dashboard: conversions by the network of the share they came through.
+  /** @type {Record<string, { conversions: number, value: number }>} */
+  const conversionsByNetwork = {};
+  for (const c of conversions) {
+    const through = c.ref ? shareById.get(c.ref)?.network : undefined;
+    if (!through) continue;
+    const figures = (conversionsByNetwork[through] ??= { conversions: 0, value: 0 });
+    figures.conversions += 1;
+    figures.value += c.value ?? 0;
+  }
+  const measured = cascades(shares, visits);
 
   return {
     url: range.url,
@@ -169,8 +180,10 @@ export async function pageReport(db, range) {
     generations,
     k,
     depth,
-    cascades: cascades(shares, visits),
+    cascades: measured.map(({ tree, ...cascade }) => cascade),
     chains: topChains(shareById, conversions),
+    conversionsByNetwork,
+    trees: measured.filter((c) => c.tree).map(({ root, tree }) => ({ root, tree })),
   };
 }
 
@@ -199,10 +212,12 @@ export function cascades(shares, visits) {
     for (const v of list) if (v.visitor && !visitOf.has(`${v.ref} ${v.visitor}`)) visitOf.set(`${v.ref} ${v.visitor}`, v);
   }
 
-  /** @param {Node} [parent] */
-  const newNode = (parent) => {
+  const networks = new Map(shares.map((s) => [s.id, s.network]));
+  const networkOf = (/** @type {string | null} */ ref) => (ref && networks.get(ref)) || null;
+  /** @param {Node} [parent] @param {string | null} [network] the network of the share it came through */
+  const newNode = (parent, network = null) => {
     /** @type {Node} */
-    const node = { children: [], size: 1, depth: 0 };
+    const node = { children: [], size: 1, depth: 0, network };
     parent?.children.push(node);
     return node;
   };
@@ -213,7 +228,7 @@ export function cascades(shares, visits) {
   /** @param {Row} v */
   const visitNode = (v) => {
     let node = visitNodes.get(v.id);
-    if (!node) visitNodes.set(v.id, (node = newNode(maker.get(/** @type {string} */ (v.ref)))));
+    if (!node) visitNodes.set(v.id, (node = newNode(maker.get(/** @type {string} */ (v.ref)), networkOf(v.ref))));
     return node;
   };
   /** @type {Map<string, Node>} makers never seen visiting, keyed `ref visitor` */
@@ -228,7 +243,7 @@ export function cascades(shares, visits) {
   const ordered = [...shares].sort((a, b) => a.g - b.g || a.ts - b.ts || compare(a.id, b.id));
   for (const s of ordered) {
     if (!s.ref || !shareIds.has(s.ref)) {
-      const root = newNode();
+      const root = newNode(undefined, s.network);
       maker.set(s.id, root);
       seeds.push({ seed: s, root });
       continue;
@@ -241,7 +256,7 @@ export function cascades(shares, visits) {
       const visit = visitOf.get(key);
       if (visit) taken.add(visit.id);
       made = visit ? visitNode(visit) : unseen.get(key);
-      if (!made) unseen.set(key, (made = newNode(maker.get(s.ref))));
+      if (!made) unseen.set(key, (made = newNode(maker.get(s.ref), networkOf(s.ref))));
     } else {
       let i = cursor.get(s.ref) ?? 0;
       while (i < candidates.length && taken.has(candidates[i].id)) i++;
@@ -250,7 +265,7 @@ export function cascades(shares, visits) {
         made = visitNode(candidates[i]);
         i++;
       } else {
-        made = newNode(maker.get(s.ref));
+        made = newNode(maker.get(s.ref), networkOf(s.ref));
       }
       cursor.set(s.ref, i);
     }
@@ -259,9 +274,23 @@ export function cascades(shares, visits) {
   for (const list of through.values()) list.forEach(visitNode);
 
   return seeds
-    .map(({ seed, root }) => ({ root: seed.id, ts: seed.ts, ...measure(root) }))
+    .map(({ seed, root }) => ({ root: seed.id, ts: seed.ts, ...measure(root), node: root }))
     .sort((a, b) => b.size - a.size || b.depth - a.depth || a.ts - b.ts || compare(a.root, b.root))
-    .map(({ ts, ...cascade }) => cascade);
+    // Dashboard: the trees of the largest cascades, to draw them.
+    .map(({ ts, node, ...cascade }, i) => (i < treesShown && cascade.size <= maxTreeSize ? { ...cascade, tree: treeOf(node) } : cascade));
+}
+
+/** How many of the largest cascades carry their `tree`, and up to which size. */
+export const treesShown = 5;
+export const maxTreeSize = 5000;
+
+/**
+ * A cascade tree as JSON: each node the network of the share it came through.
+ * @param {Node} node
+ * @returns {{ network: string | null, children: object[] }}
+ */
+function treeOf(node) {
+  return { network: node.network ?? null, children: node.children.map(treeOf) };
 }
 
 /**
@@ -345,7 +374,8 @@ export async function siteOverview(db, range, { sort = 'views', limit = 100 } = 
     }
   }
   const key = /** @type {'views' | 'shares' | 'visits' | 'k'} */ (sort);
-  const ranked = [...pages.values()]
+  const all = [...pages.values()];
+  const ranked = all
     .map(({ generations, ...page }) => ({ ...page, k: viralCoefficient(generations) }))
     .sort((a, b) => b[key] - a[key] || b.views - a.views || compare(a.url, b.url))
     .slice(0, limit);
@@ -365,8 +395,61 @@ export async function siteOverview(db, range, { sort = 'views', limit = 100 } = 
     sort: key,
     pages: ranked,
     bots: Number(bots.n),
+    ...(await siteFigures(db, range, all)),
   };
 }
+
+/**
+ * Dashboard: the site's `totals` (every page, not only the listed ones; k over the
+ * generations of all pages together) and its `daily` series, one entry per UTC day from
+ * the first day with events to the last.
+ * @param {import('kysely').Kysely<any>} db
+ * @param {Range} range
+ * @param {{ views: number, shares: number, visits: number, depth: number, generations: { visits: number }[] }[]} pages
+ */
+async function siteFigures(db, range, pages) {
+  /** @type {{ visits: number }[]} */
+  const generations = [];
+  for (const page of pages) {
+    page.generations.forEach((g, i) => ((generations[i] ??= { visits: 0 }).visits += g.visits));
+  }
+  const sum = (/** @type {(p: typeof pages[number]) => number} */ of) => pages.reduce((total, p) => total + of(p), 0);
+  const { rows } = await sql`
+    select e.ts / ${sql.lit(dayMs)} as d,
+           sum(case when e.type = 'view' then 1 else 0 end) as views,
+           sum(case when e.type = 'share' then 1 else 0 end) as shares,
+           sum(case when e.type = 'view' and e.ref is not null then 1 else 0 end) as visits,
+           sum(case when e.type = 'convert' then 1 else 0 end) as conversions,
+           sum(case when e.type = 'convert' then coalesce(e.value, 0) else 0 end) as value,
+           sum(case when e.type = 'review' then 1 else 0 end) as reviews
+    from events e
+    where e.type in ('view', 'share', 'convert', 'review') and ${inRange('e', range)}
+    group by e.ts / ${sql.lit(dayMs)}
+    order by d`.execute(db);
+  const byDay = new Map(/** @type {any[]} */ (rows).map((r) => [Number(r.d), r]));
+  const days = [...byDay.keys()];
+  const daily = [];
+  for (let d = Math.min(...days); d <= Math.max(...days); d++) {
+    const r = byDay.get(d);
+    daily.push({ day: day(d * dayMs), views: Number(r?.views ?? 0), shares: Number(r?.shares ?? 0), visits: Number(r?.visits ?? 0) });
+  }
+  const total = (/** @type {string} */ column) => /** @type {any[]} */ (rows).reduce((t, r) => t + Number(r[column]), 0);
+  return {
+    totals: {
+      views: sum((p) => p.views),
+      shares: sum((p) => p.shares),
+      visits: sum((p) => p.visits),
+      k: viralCoefficient(generations),
+      depth: Math.max(0, ...pages.map((p) => p.depth)),
+      conversions: total('conversions'),
+      value: total('value'),
+      reviews: total('reviews'),
+    },
+    daily,
+  };
+}
+
+const dayMs = 24 * 3600_000;
 
 /** @param {number} ms */
 const day = (ms) => new Date(ms).toISOString().slice(0, 10);

@@ -56,6 +56,11 @@ export class Api {
     return this.request('api/report', { ...rangeParams(range), url });
   }
 
+  /** The raw events of `range`, oldest first (the collector's `GET /api/events`). */
+  async events(range: Range): Promise<Record<string, string | number | null>[]> {
+    return (await this.request<{ events: Record<string, string | number | null>[] }>('api/events', rangeParams(range))).events;
+  }
+
   /** Reviews held for moderation, oldest first. */
   async pending(): Promise<Review[]> {
     return (await this.request<{ reviews: Review[] }>('api/reviews/pending')).reviews;

@@ -39,7 +39,7 @@ export function dailyChart(days: readonly Day[], f: Format): Element {
 /** Bars per generation: visits and shares side by side, each labelled under its bar. */
 export function generationsChart(generations: readonly Generation[], m: DashboardMessages, f: Format): Element {
   const long = generations.flatMap((g) => [
-    { generation: f.count(g.generation), what: m.visits, n: g.visits, fill: series.visits.color },
+    { generation: f.count(g.generation), what: m.allVisits, n: g.visits, fill: series.visits.color },
     { generation: f.count(g.generation), what: m.shares, n: g.shares, fill: series.shares.color },
   ]);
   return plot({
@@ -48,7 +48,7 @@ export function generationsChart(generations: readonly Generation[], m: Dashboar
     marginLeft: 48,
     marginBottom: 40,
     fx: { label: m.generation, domain: generations.map((g) => f.count(g.generation)) },
-    x: { axis: null, domain: [m.visits, m.shares] },
+    x: { axis: null, domain: [m.allVisits, m.shares] },
     y: { grid: true, label: null, tickFormat: f.count, nice: true },
     color: { type: 'identity' },
     marks: [

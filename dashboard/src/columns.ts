@@ -31,7 +31,7 @@ export const dayColumns = (m: DashboardMessages, f: Format): Column<Day>[] => [
 
 export const generationColumns = (m: DashboardMessages, f: Format): Column<Generation>[] => [
   { header: m.generation, value: (g) => g.generation, text: (g) => f.count(g.generation) },
-  count(m.visits, (g) => g.visits, f),
+  count(m.allVisits, (g) => g.visits, f),
   count(m.shares, (g) => g.shares, f),
 ];
 

@@ -55,8 +55,6 @@ export interface Generation {
 export interface NetworkFigures {
   shares: number;
   visits: number;
-  conversions?: number;
-  value?: number;
 }
 
 /** A node of a cascade tree: the network of the share it arrived through (the root: the seed's). */
@@ -71,8 +69,6 @@ export interface Cascade {
   depth: number;
   broadcast: number;
   virality: number;
-  /** The tree itself, for the largest cascades. */
-  tree?: TreeNode;
 }
 
 /** `GET /api/report?url=U`. */
@@ -87,6 +83,10 @@ export interface Report {
   k: number;
   depth: number;
   cascades: Cascade[];
+  /** Conversions and their value by the network of the share they came through. */
+  conversionsByNetwork: Record<string, { conversions: number; value: number }>;
+  /** The trees of the largest cascades (see the collector's README). */
+  trees: { root: string; tree: TreeNode }[];
 }
 
 /** A review as the moderation API lists it. Its text is untrusted: render it as text only. */

@@ -6,7 +6,7 @@ import type { Format } from '../format.js';
 import type { DashboardMessages } from '../locales/index.js';
 import { base, plotStyles } from '../styles.js';
 import { treePaths, treeSize, type TreePath } from '../tree.js';
-import type { Cascade } from '../types.js';
+import type { TreeNode } from '../types.js';
 
 /**
  * One cascade drawn as a tree: the seed sharer at the root, each visit under the person
@@ -30,15 +30,15 @@ export class WomCascadeTree extends LitElement {
     if (!registry.get(tag)) registry.define(tag, this);
   }
 
-  /** The cascade, with its `tree`. */
-  @property({ attribute: false }) cascade?: Cascade;
+  /** The cascade's tree, from the report's `trees`. */
+  @property({ attribute: false }) tree?: TreeNode;
   /** Leaves shown under one node before they collapse into one. */
   @property({ type: Number, attribute: 'max-leaves' }) maxLeaves = 8;
   @property({ attribute: false }) messages?: DashboardMessages;
   @property({ attribute: false }) format?: Format;
 
   protected override render() {
-    const [tree, m, f] = [this.cascade?.tree, this.messages, this.format];
+    const [tree, m, f] = [this.tree, this.messages, this.format];
     if (!tree || !m || !f) return null;
     const label = (network: string | null) => network ?? m.unknownNetwork;
     const nodes = treePaths(tree, label, (n) => m.moreVisits(f.count(n)), this.maxLeaves);

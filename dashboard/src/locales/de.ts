@@ -27,6 +27,7 @@ export const de: DashboardMessages = {
   views: 'Aufrufe',
   shares: 'Geteilt',
   visits: 'Besuche über Teilungen',
+  allVisits: 'Besuche',
   k: 'k (viraler Koeffizient)',
   depth: 'Tiefste Kaskade',
   conversions: 'Conversions',

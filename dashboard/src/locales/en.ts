@@ -27,6 +27,7 @@ export const en: DashboardMessages = {
   views: 'Views',
   shares: 'Shares',
   visits: 'Visits from shares',
+  allVisits: 'Visits',
   k: 'k (viral coefficient)',
   depth: 'Deepest cascade',
   conversions: 'Conversions',

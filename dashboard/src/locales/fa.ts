@@ -27,6 +27,7 @@ export const fa: DashboardMessages = {
   views: 'بازدیدها',
   shares: 'هم‌رسانی‌ها',
   visits: 'بازدید از هم‌رسانی',
+  allVisits: 'بازدیدها',
   k: 'k (ضریب ویروسی)',
   depth: 'ژرف‌ترین آبشار',
   conversions: 'تبدیل‌ها',

@@ -27,6 +27,7 @@ export const id: DashboardMessages = {
   views: 'Tayangan',
   shares: 'Bagikan',
   visits: 'Kunjungan dari bagikan',
+  allVisits: 'Kunjungan',
   k: 'k (koefisien viral)',
   depth: 'Kaskade terdalam',
   conversions: 'Konversi',

@@ -32,7 +32,10 @@ export interface DashboardMessages {
   // Figures
   views: string;
   shares: string;
+  /** Visits that came from a share. */
   visits: string;
+  /** Every visit, direct or from a share (per generation). */
+  allVisits: string;
   k: string;
   depth: string;
   conversions: string;

@@ -27,6 +27,7 @@ export const pl: DashboardMessages = {
   views: 'Wyświetlenia',
   shares: 'Udostępnienia',
   visits: 'Wizyty z udostępnień',
+  allVisits: 'Wizyty',
   k: 'k (współczynnik wiralności)',
   depth: 'Najgłębsza kaskada',
   conversions: 'Konwersje',

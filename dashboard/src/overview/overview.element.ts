@@ -1,6 +1,6 @@
 import { LitElement, css, html, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Api } from '../api.js';
+import type { Api, ApiError } from '../api.js';
 import { dailyChart } from '../charts.js';
 import { dayColumns, pageColumns } from '../columns.js';
 import { download, fileName, toCsv, toJson } from '../export.js';
@@ -31,8 +31,9 @@ export class WomOverview extends LitElement {
       .legend { display: flex; gap: 1rem; flex-wrap: wrap; padding: 0; margin: 0.5rem 0 0; list-style: none; font-size: 0.9rem; }
       .legend svg { vertical-align: middle; margin-inline-end: 0.35rem; }
       th button { border: 0; background: none; padding: 0; font-weight: 600; text-align: inherit; }
-      th[aria-sort] button::after { content: ' ▼'; }
-      th[aria-sort='ascending'] button::after { content: ' ▲'; }
+      /* The arrow is decoration: aria-sort says it; the empty alt keeps it out of the name. */
+      th[aria-sort='descending'] button::after { content: ' ▼' / ''; }
+      th[aria-sort='ascending'] button::after { content: ' ▲' / ''; }
       .tools { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; justify-content: space-between; margin-block-end: 0.75rem; }
       .tools label { display: grid; gap: 0.2rem; }
     `,
@@ -49,6 +50,7 @@ export class WomOverview extends LitElement {
   @property({ attribute: false }) messages?: DashboardMessages;
   @property({ attribute: false }) format?: Format;
 
+  @state() private exportError = '';
   @state() private table: TableState<SortKey> = { sort: 'views', direction: 'descending', filter: '', page: 0, pageSize: 20 };
 
   private data = new Loader<Overview>(this, () => (this.api as Api).overview(this.range));
@@ -94,7 +96,11 @@ export class WomOverview extends LitElement {
         <h3 id="export" class="visually-hidden">${m.downloadJson}</h3>
         <div class="actions">
           <button type="button" @click=${() => this.downloadJson(overview)}>${m.downloadJson}</button>
+          <span>${m.exportEvents}:</span>
+          <button type="button" @click=${() => this.downloadEvents('csv')}>CSV<span class="visually-hidden"> (${m.exportEvents})</span></button>
+          <button type="button" @click=${() => this.downloadEvents('json')}>JSON<span class="visually-hidden"> (${m.exportEvents})</span></button>
         </div>
+        <p class="error" role="alert" ?hidden=${!this.exportError}>${this.exportError}</p>
       </section>`;
   }
 
@@ -148,6 +154,23 @@ export class WomOverview extends LitElement {
 
   private downloadCsv(pages: PageRow[], m: DashboardMessages, f: Format) {
     download(fileName(['wom-pages', this.rangeName], 'csv'), toCsv(pages, pageColumns(m, f)), 'text/csv;charset=utf-8');
+  }
+
+  /** The raw events of the range, with the wire format's field names as headers. */
+  private async downloadEvents(type: 'csv' | 'json') {
+    this.exportError = '';
+    let events: Record<string, string | number | null>[];
+    try {
+      events = await (this.api as Api).events(this.range);
+    } catch (error) {
+      const m = this.messages as DashboardMessages;
+      this.exportError = m.loadFailed((error as ApiError).status ? (error as ApiError).message : m.unreachable);
+      return;
+    }
+    const name = fileName(['wom-events', this.rangeName], type);
+    if (type === 'json') return download(name, toJson(events), 'application/json');
+    const columns = Object.keys(events[0] ?? {}).map((key) => ({ header: key, value: (e: (typeof events)[number]) => e[key] }));
+    download(name, toCsv(events, columns), 'text/csv;charset=utf-8');
   }
 
   private downloadJson(overview: Overview) {

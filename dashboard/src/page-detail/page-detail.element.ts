@@ -60,7 +60,7 @@ export class WomPageDetail extends LitElement {
   private report(report: Report, m: DashboardMessages, f: Format) {
     const file = (what: string) => `wom-${what}-${this.url}-${this.rangeName}`;
     const networks: NetworkRow[] = Object.entries(report.networks)
-      .map(([name, n]) => ({ name, shares: n.shares, visits: n.visits, conversions: n.conversions ?? 0, value: n.value ?? 0 }))
+      .map(([name, n]) => ({ name, ...n, ...(report.conversionsByNetwork[name] ?? { conversions: 0, value: 0 }) }))
       .sort((a, b) => b.visits - a.visits || b.shares - a.shares || a.name.localeCompare(b.name));
     const figures: [string, string][] = [
       [m.views, f.count(report.views)],
@@ -85,7 +85,7 @@ export class WomPageDetail extends LitElement {
         <wom-chart .messages=${m} heading=${m.networks} file=${file('networks')} .rows=${networks} .columns=${networkColumns(m, f)}
           .draw=${(rows: readonly NetworkRow[]) => networksChart(rows, m, f)}></wom-chart>
       </section>
-      ${this.cascades(report.cascades, m, f, file('cascades'))}
+      ${this.cascades(report, m, f, file('cascades'))}
       <div class="grid">
         <section>
           <wom-chart .messages=${m} heading=${m.conversionsByGeneration} file=${file('conversions-by-generation')} open
@@ -101,7 +101,7 @@ export class WomPageDetail extends LitElement {
       </div>`;
   }
 
-  private cascades(cascades: Cascade[], m: DashboardMessages, f: Format, file: string) {
+  private cascades({ cascades, trees }: Report, m: DashboardMessages, f: Format, file: string) {
     if (!cascades.length) return html`<section><h3>${m.cascades}</h3><p>${m.noCascades}</p></section>`;
     const columns: Column<Cascade>[] = [
       { header: m.cascade('').trim(), value: (c) => c.root },
@@ -113,12 +113,10 @@ export class WomPageDetail extends LitElement {
     return html`<section aria-labelledby="cascades">
       <h3 id="cascades">${m.cascades}</h3>
       <p class="muted">${m.cascadesDescription}</p>
-      ${cascades
-        .filter((c) => c.tree)
-        .map(
-          (c, i) => html`<h4>${m.cascade(f.count(i + 1))}</h4>
-            <wom-cascade-tree .cascade=${c} .messages=${m} .format=${f}></wom-cascade-tree>`,
-        )}
+      ${trees.map(
+        ({ tree }, i) => html`<h4>${m.cascade(f.count(i + 1))}</h4>
+          <wom-cascade-tree .tree=${tree} .messages=${m} .format=${f}></wom-cascade-tree>`,
+      )}
       <wom-chart .messages=${m} heading=${m.cascades} file=${file} open .rows=${cascades} .columns=${columns}></wom-chart>
     </section>`;
   }

@@ -1,0 +1,88 @@
+// @ts-check
+/**
+ * The marketers' dashboard at `/dashboard/` (static files built by `npm run build:dashboard`
+ * into collector/public/dashboard/), and `GET /api/events`, the raw events of a range for
+ * its export. The page itself holds no data: everything it shows comes from the report and
+ * moderation APIs with the token the marketer types in.
+ */
+import { readFile } from 'node:fs/promises';
+import { httpError } from '../hooks.js';
+
+const root = new URL('../../public/dashboard/', import.meta.url);
+
+const types = /** @type {Record<string, string>} */ ({
+  html: 'text/html; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+  css: 'text/css; charset=utf-8',
+});
+
+/**
+ * Strict: only this origin's own script, styles and API; no inline code, no frames.
+ * Lit's constructed stylesheets are not inline styles, so `style-src 'self'` suffices.
+ */
+const policy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** The most raw events one export returns (a range beyond it is refused: narrow it). */
+export const maxEvents = 100_000;
+
+/** Event columns in the export, in order. */
+const columns = ['site', 'id', 'type', 'ts', 'url', 'ref', 'share', 'network', 'via', 'visitor', 'rating', 'item', 'name', 'value', 'currency', 'metric'];
+
+/** @type {import('fastify').FastifyPluginAsync} */
+export default async function dashboard(app) {
+  // Relative, so a collector mounted under a path redirects within it.
+  app.get('/dashboard', (request, reply) => reply.redirect('dashboard/'));
+
+  app.get('/dashboard/', (request, reply) => send(reply, 'index.html'));
+  app.get('/dashboard/:file', (request, reply) => send(reply, /** @type {{ file: string }} */ (request.params).file));
+
+  /** @param {import('fastify').FastifyReply} reply @param {string} file */
+  async function send(reply, file) {
+    const type = /^[\w-]+\.(\w+)$/.exec(file)?.[1];
+    if (!type || !types[type]) throw httpError(404, `no dashboard file ${file}`);
+    const body = await readFile(new URL(file, root)).catch(() => {
+      throw httpError(404, file === 'index.html' ? 'the dashboard is not built: run `npm run build:dashboard`' : `no dashboard file ${file}`);
+    });
+    return reply
+      .header('content-type', types[type])
+      .header('content-security-policy', policy)
+      .header('x-content-type-options', 'nosniff')
+      .header('referrer-policy', 'no-referrer')
+      .header('cache-control', 'no-cache')
+      .send(body);
+  }
+
+  app.get('/api/events', { onRequest: app.requireToken }, async (request, reply) => {
+    const query = /** @type {Record<string, string | undefined>} */ (request.query);
+    const bound = (/** @type {string} */ name) => {
+      const value = query[name];
+      if (value === undefined) return undefined;
+      if (!/^\d+$/.test(value)) throw httpError(400, `querystring ${name} must be ms since the epoch`);
+      return Number(value);
+    };
+    const [from, to] = [bound('from'), bound('to')];
+    const rows = await app.db
+      .selectFrom('events')
+      .select(columns)
+      .$if(query.site !== undefined, (q) => q.where('site', '=', /** @type {string} */ (query.site)))
+      .$if(query.url !== undefined, (q) => q.where('url', '=', /** @type {string} */ (query.url)))
+      .$if(from !== undefined, (q) => q.where('ts', '>=', /** @type {number} */ (from)))
+      .$if(to !== undefined, (q) => q.where('ts', '<', /** @type {number} */ (to)))
+      .orderBy('ts')
+      .orderBy('id')
+      .limit(maxEvents + 1)
+      .execute();
+    if (rows.length > maxEvents) throw httpError(413, `more than ${maxEvents} events in this range: narrow it`);
+    reply.header('cache-control', 'no-store');
+    return { events: rows.map((r) => ({ ...r, ts: Number(r.ts) })) };
+  });
+}
