@@ -105,6 +105,26 @@ describe('<wom-repost> links, opened in a second page', () => {
     await tab.close();
   });
 
+  it('causes no layout shift while it loads, renders and opens its menu', async () => {
+    const tab = await context.newPage();
+    await tab.goto(`${origin}/layout`);
+    const repost = tab.locator('[data-name="long"]');
+    await repost.locator('[part~="control"]').click();
+    await repost.locator('a[part~="telegram"]').waitFor();
+    const shift = await tab.evaluate(
+      () =>
+        new Promise((resolve) => {
+          let total = 0;
+          new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) total += entry.value;
+          }).observe({ type: 'layout-shift', buffered: true });
+          requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+        }),
+    );
+    assert.equal(shift, 0);
+    await tab.close();
+  });
+
   it('marks nothing on a plain visit', async () => {
     const tab = await context.newPage();
     await tab.goto(`${origin}/reposts`);
