@@ -276,6 +276,7 @@ export class WomReview extends LitElement {
         }
         this.rating = 0;
         this.text = '';
+        this.formOpened = Date.now();
         return this.setFormState(outcome.status, s[outcome.status]);
       case 'invalid':
         if (outcome.field) return this.refuse(outcome.field);
@@ -298,8 +299,9 @@ export class WomReview extends LitElement {
     this.invalid = field;
     this.setFormState('error', messages[field]);
     await this.updateComplete;
-    const target = field === 'rating' ? `[name="rating"]:checked, [name="rating"]` : `#${field}`;
-    this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+    const root = this.renderRoot;
+    const target = field === 'rating' ? (root.querySelector('[name="rating"]:checked') ?? root.querySelector('#star-1')) : root.querySelector(`#${field}`);
+    (target as HTMLElement | null)?.focus();
   }
 
   private setFormState(state: FormState, message: string): void {
