@@ -4,7 +4,10 @@
 import { parseArgs } from 'node:util';
 import { build } from '../src/app.js';
 
+if (process.argv[2] === 'report') process.exit(await (await import('./report.js')).report(process.argv.slice(3)));
+
 const help = `Usage: wom-collector [options]
+       wom-collector report [--db …] [--url U] [--format csv|json]   (see report --help)
 
   --port N          port to listen on (WOM_PORT, default 8787)
   --host H          address to bind (WOM_HOST, default 0.0.0.0)

@@ -1,38 +1,9 @@
 /**
- * Exports for spreadsheets and scripts. CSV follows RFC 4180 with a UTF-8 byte order
- * mark (so Excel reads non-ASCII text right) and guards against formula injection:
- * a cell starting with `=`, `+`, `-` or `@` (or a tab or carriage return) is prefixed
- * with `'`, so a spreadsheet shows it as text instead of running it. Page URLs and
- * review text come from visitors, and a cell like `=HYPERLINK(…)` must stay text.
- * See https://owasp.org/www-community/attacks/CSV_Injection
+ * Exports for spreadsheets and scripts. The CSV itself (BOM, escaping, formula-injection
+ * guard) is the collector's, so the command line and the dashboard write the same files.
  */
-
-export type Cell = string | number | boolean | null | undefined;
-
-/** A column of an export: its header and how to read it from a row. */
-export interface Column<T> {
-  header: string;
-  value: (row: T) => Cell;
-  /** How a table on screen shows the value (formatted for the locale); default: the value. */
-  text?: (row: T) => string;
-}
-
-const formulaStart = /^[=+\-@\t\r]/;
-
-/** One CSV field: guarded, then quoted when it holds a quote, a separator or a line break. */
-export function csvCell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  // Numbers are data, not formulas: only text is guarded (so -3 stays a number).
-  if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** A CSV document: BOM, a header row, one line per row, CRLF line ends. */
-export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]): string {
-  const lines = [columns.map((c) => csvCell(c.header)), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))))];
-  return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
-}
+export { csvCell, toCsv } from '../../collector/src/csv.js';
+export type { Cell, Column } from '../../collector/src/csv.js';
 
 /** Pretty JSON, as the API returned it. */
 export const toJson = (data: unknown): string => `${JSON.stringify(data, null, 2)}\n`;

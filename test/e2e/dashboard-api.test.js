@@ -8,7 +8,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { build } from '../../collector/src/app.js';
+
+const bin = fileURLToPath(new URL('../../collector/bin/wom-collector.js', import.meta.url));
 
 const token = 'e2e-dashboard-api';
 const url = 'https://blog.example/tree';
@@ -135,6 +140,25 @@ describe('the collector API the dashboard reads', () => {
       for (const path of ['/dashboard/..%2Fpackage.json', '/dashboard/app.js.map', '/dashboard/missing.js']) {
         assert.equal((await get(path, false)).status, 404, path);
       }
+    });
+  });
+
+  describe('wom-collector report, the same exports from the command line', () => {
+    const run = async (...args) => (await promisify(execFile)(process.execPath, [bin, 'report', '--db', join(dir, 'wom.db'), ...args])).stdout;
+
+    it("writes a page's generations as CSV with a BOM and CRLF lines", async () => {
+      assert.equal(await run('--url', url, '--format', 'csv'), '\uFEFFgeneration,visits,shares,conversions,value\r\n0,1,1,0,0\r\n1,2,1,0,0\r\n2,1,0,1,12.5\r\n');
+    });
+
+    it('writes the pages of the overview as CSV, and reports as JSON equal to the API', async () => {
+      assert.equal(await run(), `\uFEFFurl,views,shares,visits,k,depth\r\n${url},4,2,3,1,2\r\n`);
+      const { cascades, generations, trees } = JSON.parse(await run('--url', url, '--format', 'json'));
+      const api = await json(`/api/report?url=${encodeURIComponent(url)}`);
+      assert.deepEqual({ cascades, generations, trees }, { cascades: api.cascades, generations: api.generations, trees: api.trees });
+    });
+
+    it('refuses an unknown format with exit code 2', async () => {
+      await assert.rejects(run('--format', 'xml'), (error) => error.code === 2 && /--format must be csv or json/.test(error.stderr));
     });
   });
 });

@@ -1,0 +1,73 @@
+// @ts-check
+/**
+ * `wom-collector report`: the marketer report from the command line, as CSV or JSON, read
+ * straight from the database (no server, no token: whoever can read the file can read it).
+ * With `--url`, one page's generations (CSV) or its full report (JSON); without, the
+ * overview's pages (CSV) or the full overview (JSON). The CSV is the dashboard's.
+ */
+import { parseArgs } from 'node:util';
+import { toCsv } from '../src/csv.js';
+import { openDatabase } from '../src/db.js';
+import { migrate } from '../src/migrations.js';
+import { pageReport, siteOverview } from '../src/report.js';
+
+export const help = `Usage: wom-collector report [options]
+
+  --db PATH|URL     SQLite file or postgres:// URL (WOM_DB, default wom.db)
+  --url U           one page's report; absent: the site overview (all pages)
+  --site S          only events of this site id
+  --from T --to T   time range: ms since the epoch or an ISO 8601 date (to is exclusive)
+  --format F        csv (default) or json
+`;
+
+/** @type {import('../src/csv.js').Column<any>[]} */
+const generationColumns = ['generation', 'visits', 'shares', 'conversions', 'value'].map((key) => ({ header: key, value: (row) => row[key] }));
+/** @type {import('../src/csv.js').Column<any>[]} */
+const pageColumns = ['url', 'views', 'shares', 'visits', 'k', 'depth'].map((key) => ({ header: key, value: (row) => row[key] }));
+
+/**
+ * Runs the command; resolves with the exit code. Output goes to `out` (stdout by default).
+ * @param {string[]} args
+ * @param {(text: string) => void} [out]
+ */
+export async function report(args, out = (text) => process.stdout.write(text)) {
+  const { values: flags } = parseArgs({
+    args,
+    options: {
+      db: { type: 'string', default: process.env.WOM_DB ?? 'wom.db' },
+      url: { type: 'string' },
+      site: { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (flags.help) return out(help), 0;
+  if (flags.format !== 'csv' && flags.format !== 'json') return fail(`--format must be csv or json, got "${flags.format}"`);
+  const range = { site: flags.site, from: instant(flags.from), to: instant(flags.to) };
+  if (Number.isNaN(range.from) || Number.isNaN(range.to)) return fail('--from and --to must be ms since the epoch or ISO 8601 dates');
+
+  const { db } = await openDatabase(flags.db);
+  try {
+    await migrate(db);
+    const data = flags.url === undefined
+      ? await siteOverview(db, range, { limit: Number.MAX_SAFE_INTEGER })
+      : await pageReport(db, { ...range, url: flags.url });
+    if (flags.format === 'json') out(`${JSON.stringify(data, null, 2)}\n`);
+    else if ('pages' in data) out(toCsv(data.pages, pageColumns));
+    else out(toCsv(data.generations, generationColumns));
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** @param {string | undefined} value */
+const instant = (value) => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : Date.parse(value));
+
+/** @param {string} message */
+function fail(message) {
+  console.error(`wom-collector report: ${message}`);
+  return 2;
+}
