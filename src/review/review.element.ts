@@ -164,6 +164,11 @@ export class WomReview extends LitElement {
     this.withdrawJsonLd();
   }
 
+  /** `page-size` made safe: 1 to 50 (the collector's limit), else 5. */
+  private get pageLength(): number {
+    return Math.min(50, Math.max(1, Math.floor(this.pageSize) || 5));
+  }
+
   /** Static mode reads a file; otherwise the collector. */
   private get isStatic(): boolean {
     return Boolean(this.src);
@@ -199,7 +204,7 @@ export class WomReview extends LitElement {
       if (!file) warnOnce(`invalid src "${this.src}"; nothing shown`);
       return file ? new URL(file) : undefined;
     }
-    const api = collectorUrl('api/reviews', { item: this.item, limit: String(this.pageSize) });
+    const api = collectorUrl('api/reviews', { item: this.item, limit: String(this.pageLength) });
     if (!api) warnOnce('no collector (data-collector on the script tag, or configure({collector})) and no src; nothing shown');
     return api;
   }
@@ -209,7 +214,7 @@ export class WomReview extends LitElement {
     const data = toReviewData(await getJson(source, fresh), this.item);
     if (source.href !== this.source) return; // the item or source changed meanwhile
     this.data = data;
-    this.shown = Math.min(this.pageSize, data?.reviews.length ?? 0);
+    this.shown = Math.min(this.pageLength, data?.reviews.length ?? 0);
     this.loadState = data ? 'ready' : 'failed';
   }
 
@@ -225,7 +230,7 @@ export class WomReview extends LitElement {
     this.focusIndex = this.shown;
     if (this.shown >= data.reviews.length) {
       const before = String(data.reviews[data.reviews.length - 1]?.ts ?? Date.now());
-      const next = collectorUrl('api/reviews', { item: this.item, limit: String(this.pageSize), before });
+      const next = collectorUrl('api/reviews', { item: this.item, limit: String(this.pageLength), before });
       this.loadingMore = true;
       const page = next && toReviewData(await getJson(next), this.item);
       this.loadingMore = false;
@@ -237,7 +242,7 @@ export class WomReview extends LitElement {
       }
       this.data = { ...data, reviews: [...data.reviews, ...page.reviews] };
     }
-    this.shown = Math.min(this.shown + this.pageSize, this.data!.reviews.length);
+    this.shown = Math.min(this.shown + this.pageLength, this.data!.reviews.length);
   });
 
   private onRate = (event: Event) => {

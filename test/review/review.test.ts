@@ -162,6 +162,13 @@ describe('<wom-review>', () => {
       expect(el.shadowRoot!.activeElement).to.equal($$(el, '.review')[5]);
     });
 
+    it('shows page-size reviews at a time, 5 when page-size is not a number from 1 to 50', async () => {
+      const two = await reviews(html`<wom-review item="book-42" page-size="2"></wom-review>`);
+      expect($$(two, '.review')).to.have.length(2);
+      const bad = await reviews(html`<wom-review item="book-42" page-size="zero"></wom-review>`);
+      expect($$(bad, '.review')).to.have.length(5);
+    });
+
     it('shares a review through real links carrying a fresh referral id and the quote', async () => {
       const el = await reviews(html`<wom-review item="book-42" item-name="The Book"></wom-review>`);
       const share = $$(el, '.review')[0].querySelector('details')!;
