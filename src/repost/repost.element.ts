@@ -356,7 +356,12 @@ export class WomRepost extends LitElement {
     const dir = this.getAttribute('dir') || m.$dir;
     return html`<slot @slotchange=${this.checkArrival}></slot>
       <div part="actions" class="actions" lang=${m.$code} dir=${dir}>
-        <button type="button" part="control" popovertarget="menu">
+        <button
+          type="button"
+          part="control"
+          popovertarget="menu"
+          aria-keyshortcuts=${this.selection ? 'Alt+Shift+S' : nothing}
+        >
           ${this.icon('native')}<span part="label" class="label">${this.label || s.repost}</span>
         </button>
       </div>

@@ -297,6 +297,7 @@ describe('<wom-repost>', () => {
       await el.updateComplete;
       expect(isOpen(el)).to.be.true;
       expect(el.shadowRoot!.activeElement).to.equal(part(el, 'x'));
+      expect(part(el, 'control').getAttribute('aria-keyshortcuts')).to.equal('Alt+Shift+S');
       await sendKeys({ press: 'Escape' });
       expect(isOpen(el)).to.be.false;
     });
