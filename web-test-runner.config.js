@@ -29,6 +29,8 @@ export default {
         executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
         args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
       },
+      // Copy-link tests read back what was written to the clipboard.
+      createBrowserContext: ({ browser }) => browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] }),
     }),
   ],
   concurrency: 1,

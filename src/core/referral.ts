@@ -32,6 +32,13 @@ export function pageUrl(): string {
   return stripReferral(safeHttpUrl(canonical) ?? location.href);
 }
 
+/** The content of `<meta property|name="…">` in the document, if any. */
+export const metaContent = (name: string): string | undefined =>
+  document.querySelector<HTMLMetaElement>(`meta[property="${name}"],meta[name="${name}"]`)?.content || undefined;
+
+/** The page's title for sharing: `og:title`, else the document's title. */
+export const pageTitle = (): string => metaContent('og:title') ?? document.title;
+
 /** `value` resolved against the page as an http(s) URL, or undefined (refuses `javascript:` and friends). */
 export function safeHttpUrl(value: string | null | undefined): string | undefined {
   if (!value) return undefined;

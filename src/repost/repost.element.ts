@@ -1,10 +1,11 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { copyText } from '../core/clipboard.js';
 import { onConfigure } from '../core/config.js';
 import { emit, guard } from '../core/emit.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
 import { intents, networkNames, parseNetworks, validHost } from '../core/networks.js';
-import { mintShareId, pageUrl, withReferral } from '../core/referral.js';
+import { mintShareId, pageTitle, pageUrl, withReferral } from '../core/referral.js';
 import { icons } from '../share/icons.js';
 import type { WomShareDetail } from '../share/share.element.js';
 import { recordShare } from '../track/index.js';
@@ -325,10 +326,7 @@ export class WomRepost extends LitElement {
     const detail = this.ask('copy');
     if (!detail) return;
     this.done(detail);
-    const ok = await navigator.clipboard.writeText(detail.url).then(
-      () => true,
-      () => false,
-    );
+    const ok = await copyText(detail.url);
     this.announce(ok ? this.messages.copied : this.messages.copyFailed);
   });
 
@@ -403,7 +401,7 @@ export class WomRepost extends LitElement {
     const name = m.networkNames?.[key] ?? networkNames[key];
     const isEmail = key === 'email';
     const url = this.link(key);
-    const target = { url, title: document.title, text: this.post(key, url), mastodonInstance: validHost(this.mastodonInstance) };
+    const target = { url, title: pageTitle(), text: this.post(key, url), mastodonInstance: validHost(this.mastodonInstance) };
     return html`<a
       part="button ${key}"
       class=${key}

@@ -2,11 +2,12 @@ import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { onConfigure } from '../core/config.js';
 import { collectorUrl, getJson } from '../core/api.js';
+import { copyText } from '../core/clipboard.js';
 import { emit, guard } from '../core/emit.js';
 import { formatCount, plural } from '../core/intl.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
 import { intents, networkNames, parseNetworks, validHost, type ShareTarget } from '../core/networks.js';
-import { mintShareId, pageUrl, safeHttpUrl, stripReferral, withReferral } from '../core/referral.js';
+import { metaContent, mintShareId, pageTitle, pageUrl, safeHttpUrl, stripReferral, withReferral } from '../core/referral.js';
 import { recordShare, type ShareVia } from '../track/index.js';
 import { icons } from './icons.js';
 import { shareStyles } from './share.styles.js';
@@ -144,8 +145,6 @@ export class WomShare extends LitElement {
   }
 
   private resolveTarget(changed: PropertyValues<this>): ShareTarget {
-    const meta = (property: string) =>
-      document.querySelector<HTMLMetaElement>(`meta[property="${property}"],meta[name="${property}"]`)?.content;
     let url = this.target?.url;
     if (!url || changed.has('url')) {
       url = this.url ? safeHttpUrl(this.url) : undefined;
@@ -158,9 +157,9 @@ export class WomShare extends LitElement {
     }
     return {
       url,
-      title: this.title || meta('og:title') || document.title,
+      title: this.title || pageTitle(),
       text: this.text || undefined,
-      image: safeHttpUrl(this.image || meta('og:image')),
+      image: safeHttpUrl(this.image || metaContent('og:image')),
       mastodonInstance: instance,
     };
   }
@@ -280,28 +279,6 @@ export class WomShare extends LitElement {
     return html`<span part="count" class="count ${count === undefined ? 'pending' : ''}" aria-hidden="true"
       >${formatCount(this.messages.$code, count ?? 0)}</span
     >`;
-  }
-}
-
-/** Writes `text` to the clipboard; falls back to a hidden text area where the Clipboard API is missing or refused. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
-    document.body.append(area);
-    area.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    } finally {
-      area.remove();
-    }
   }
 }
 
