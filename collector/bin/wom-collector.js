@@ -79,7 +79,9 @@ try {
   process.exit(1);
 }
 if (!flags.token) console.log(`wom-collector: generated token (set --token or WOM_TOKEN to keep one): ${app.womToken}`);
-await app.listen({ port: Number(flags.port), host: flags.host });
+const address = await app.listen({ port: Number(flags.port), host: flags.host });
+// Printed whatever the log level, for people and for scripts that wait for the port.
+console.log(`wom-collector: listening at ${address}`);
 
 // Graceful shutdown: stop accepting, finish in-flight requests, close the database.
 let closing = false;

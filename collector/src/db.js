@@ -35,5 +35,28 @@ export async function openDatabase(location) {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('busy_timeout = 5000');
-  return { db: new Kysely({ dialect: new SqliteDialect({ database: sqlite }) }), dialect: 'sqlite' };
+  return { db: new Kysely({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) }), dialect: 'sqlite' };
+}
+
+/**
+ * Kysely prepares every query it runs, and preparing a 20-row INSERT costs SQLite about
+ * as much as running it. Statements are reused by their text instead (the most recent
+ * 200; the queries are few, their texts fixed).
+ * @param {import('better-sqlite3').Database} sqlite
+ * @returns {import('kysely').SqliteDatabase}
+ */
+function reusingStatements(sqlite, size = 200) {
+  /** @type {Map<string, import('better-sqlite3').Statement>} */
+  const statements = new Map();
+  return {
+    close: () => sqlite.close(),
+    prepare(text) {
+      let statement = statements.get(text);
+      if (!statement) {
+        if (statements.size >= size) statements.delete(/** @type {string} */ (statements.keys().next().value));
+        statements.set(text, (statement = sqlite.prepare(text)));
+      }
+      return statement;
+    },
+  };
 }
