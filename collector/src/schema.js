@@ -37,7 +37,8 @@ const event = {
     name: text(100),
     value: { type: 'number' },
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
-    metric: key,
+    // web-vitals names its metrics in capitals: LCP, CLS, INP, FCP, TTFB.
+    metric: { ...key, pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
   },
   // A share without the id it minted cannot be linked to its visits.
   if: { properties: { type: { const: 'share' } } },

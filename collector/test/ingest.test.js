@@ -31,6 +31,13 @@ for (const database of databases) {
         assert.equal(rows.find((r) => r.type === 'share')?.share, 'S0acceptA');
       });
 
+      it('accepts web vitals under the names web-vitals gives them (LCP, CLS, INP, FCP, TTFB)', async () => {
+        const events = ['LCP', 'CLS', 'INP', 'FCP', 'TTFB'].map((metric) => event({ type: 'vitals', metric, value: 0.25 }));
+        const { status, body } = await running.collector.post('/e', batch(events, 'vitals'));
+        assert.equal(status, 200);
+        assert.deepEqual(body, { stored: 5, duplicates: 0 });
+      });
+
       it('parses the body as JSON whatever the content type says', async () => {
         const response = await running.collector.request('/e', {
           method: 'POST',
