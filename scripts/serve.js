@@ -21,7 +21,8 @@ const types = {
 
 /**
  * Starts serving on `port` (0: any free port) and resolves with the server and its origin.
- * @param {{ port?: number, html?: (text: string) => string, headers?: Record<string, string> }} [options]
+ * @param {{ port?: number, html?: (text: string) => string, headers?: Record<string, string> | (() => Record<string, string>) }} [options]
+ *   `headers` may be a function, read on each response.
  */
 export async function serve({ port = 0, html = (text) => text, headers = {} } = {}) {
   const server = createServer(async (request, response) => {
@@ -35,7 +36,8 @@ export async function serve({ port = 0, html = (text) => text, headers = {} } = 
       }
       const type = types[extname(file)] ?? 'application/octet-stream';
       const body = type.startsWith('text/html') ? html(await readFile(file, 'utf8')) : await readFile(file);
-      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+      const extra = typeof headers === 'function' ? headers() : headers;
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...extra });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain' });

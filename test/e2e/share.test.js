@@ -1,5 +1,9 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startDemo } from '../../scripts/demo.js';
 import { launch, serve } from './browser.js';
 
 describe('dist/wom.min.js in a page, through a plain script tag', () => {
@@ -73,22 +77,32 @@ describe('dist/wom.min.js in a page, through a plain script tag', () => {
     await context.close();
   });
 
-  it('causes no layout shift while the widgets load and render (the demo article)', async () => {
+  it('causes no layout shift while the widgets load and render (the demo article, live collector)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'wom-demo-'));
+    const demo = await startDemo({ port: 0, collectorPort: 0, db: join(dir, 'demo.db') });
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(origin + '/demo/');
-    await page.waitForFunction(() => [...document.querySelectorAll('wom-share')].every((el) => el.shadowRoot?.querySelector('li')));
-    const shift = await page.evaluate(
-      () =>
-        new Promise((resolve) => {
-          let total = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) total += entry.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
-        }),
-    );
-    assert.equal(shift, 0);
-    await context.close();
+    try {
+      await page.goto(demo.site + '/');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('wom-share, wom-repost, wom-review')].every((el) => el.shadowRoot?.childElementCount),
+      );
+      await page.locator('wom-review').getByText(/No reviews yet/).waitFor();
+      const shift = await page.evaluate(
+        () =>
+          new Promise((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) total += entry.value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+          }),
+      );
+      assert.equal(shift, 0);
+    } finally {
+      await context.close();
+      await demo.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
