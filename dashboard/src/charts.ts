@@ -21,7 +21,7 @@ export function dailyChart(days: readonly Day[], f: Format): Element {
   const keys: Series[] = ['views', 'shares', 'visits'];
   const date = (d: Day) => new Date(`${d.day}T00:00:00Z`);
   return plot({
-    width: 720,
+    width: 960,
     height: 260,
     marginLeft: 48,
     x: { type: 'utc', label: null, tickFormat: (d: Date) => f.day(d.toISOString().slice(0, 10)), ticks: 6 },
@@ -36,19 +36,20 @@ export function dailyChart(days: readonly Day[], f: Format): Element {
   });
 }
 
-/** Bars per generation: visits and shares side by side, each labelled under its bar. */
+/** Bars per generation: visits and shares side by side, each bar named and its count written on it. */
 export function generationsChart(generations: readonly Generation[], m: DashboardMessages, f: Format): Element {
   const long = generations.flatMap((g) => [
     { generation: f.count(g.generation), what: m.allVisits, n: g.visits, fill: series.visits.color },
     { generation: f.count(g.generation), what: m.shares, n: g.shares, fill: series.shares.color },
   ]);
   return plot({
-    width: 720,
+    width: 960,
     height: 260,
     marginLeft: 48,
-    marginBottom: 40,
-    fx: { label: m.generation, domain: generations.map((g) => f.count(g.generation)) },
-    x: { axis: null, domain: [m.allVisits, m.shares] },
+    marginTop: 40,
+    // Generations on top, the series named under each bar: nothing is told by color alone.
+    fx: { axis: 'top', label: m.generation, domain: generations.map((g) => f.count(g.generation)) },
+    x: { label: null, domain: [m.allVisits, m.shares], tickSize: 0 },
     y: { grid: true, label: null, tickFormat: f.count, nice: true },
     color: { type: 'identity' },
     marks: [
@@ -59,13 +60,14 @@ export function generationsChart(generations: readonly Generation[], m: Dashboar
   });
 }
 
-/** Horizontal bars: visits each network brought, with shares as a tick on the same row. */
+/** Horizontal bars: the visits each network brought, the count written at the end of each bar. */
 export function networksChart(rows: readonly { name: string; shares: number; visits: number }[], m: DashboardMessages, f: Format): Element {
   return plot({
-    width: 720,
+    width: 960,
     height: 40 + rows.length * 28,
     marginLeft: 110,
-    x: { grid: true, label: m.visits, tickFormat: f.count, nice: true },
+    // At least 0–1, so a network that brought nobody draws as an empty bar, not a full one.
+    x: { grid: true, label: m.visits, tickFormat: f.count, nice: true, domain: [0, Math.max(1, ...rows.map((r) => r.visits))] },
     y: { label: null, domain: rows.map((r) => r.name) },
     marks: [
       Plot.barX(rows, { y: 'name', x: 'visits', fill: series.visits.color }),

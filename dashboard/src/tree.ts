@@ -17,7 +17,7 @@ export function treePaths(
   root: TreeNode,
   label: (network: string | null) => string,
   collapsed: (count: number) => string,
-  maxLeaves = 8,
+  maxLeaves: number,
 ): TreePath[] {
   const out: TreePath[] = [];
   const walk = (node: TreeNode, path: string) => {

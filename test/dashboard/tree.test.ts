@@ -9,7 +9,7 @@ const collapsed = (n: number) => `+${n}`;
 describe('cascade trees', () => {
   it('gives each node a path under its parent, labelled with its network', () => {
     const tree: TreeNode = { network: 'telegram', children: [{ network: 'telegram', children: [leaf('x')] }, leaf(null)] };
-    expect(treePaths(tree, label, collapsed)).to.deep.equal([
+    expect(treePaths(tree, label, collapsed, 8)).to.deep.equal([
       { path: '0', label: 'telegram', count: 1 },
       { path: '0/0', label: 'telegram', count: 1 },
       { path: '0/0/0', label: 'x', count: 1 },

@@ -33,7 +33,7 @@ export class WomCascadeTree extends LitElement {
   /** The cascade's tree, from the report's `trees`. */
   @property({ attribute: false }) tree?: TreeNode;
   /** Leaves shown under one node before they collapse into one. */
-  @property({ type: Number, attribute: 'max-leaves' }) maxLeaves = 8;
+  @property({ type: Number, attribute: 'max-leaves' }) maxLeaves = 3;
   @property({ attribute: false }) messages?: DashboardMessages;
   @property({ attribute: false }) format?: Format;
 
@@ -47,10 +47,10 @@ export class WomCascadeTree extends LitElement {
     const chart = plot({
       axis: null,
       width: Math.min(960, 160 + depth * 150),
-      height: Math.max(60, 22 * nodes.filter((n) => !nodes.some((c) => c.path.startsWith(`${n.path}/`))).length),
+      height: Math.max(60, 18 * nodes.filter((n) => !nodes.some((c) => c.path.startsWith(`${n.path}/`))).length),
       marginLeft: 20,
       marginRight: 120,
-      marks: [Plot.tree(nodes, { path: 'path', text: 'label', title: null, textStroke: 'white', fontSize: 12 })],
+      marks: [Plot.tree(nodes, { path: 'path', text: 'label', title: null, textStroke: 'white', fontSize: 11 })],
     });
     return html`<p class="muted">${m.treeDescription(f.count(size), f.count(depth))}</p>
       <div class="plot" aria-hidden="true">${chart}</div>

@@ -55,6 +55,7 @@ export const de: DashboardMessages = {
   unknownNetwork: 'unbekannt',
   cascades: 'Größte Kaskaden',
   cascadesDescription: 'Jeder Baum beginnt mit einer teilenden Person; jeder Knoten darunter ist ein Besuch, unter der Person, deren Teilung ihn brachte.',
+  cascadeFigures: 'Größe und Form jeder Kaskade',
   cascade: (n) => `Kaskade ${n}`,
   size: 'Personen',
   broadcast: 'Größte Streuung',

@@ -55,6 +55,7 @@ export const en: DashboardMessages = {
   unknownNetwork: 'unknown',
   cascades: 'Largest cascades',
   cascadesDescription: 'Each tree starts with a sharer; every node below is a visit, under the person whose share brought it.',
+  cascadeFigures: 'Size and shape of each cascade',
   cascade: (n) => `Cascade ${n}`,
   size: 'People',
   broadcast: 'Largest broadcast',

@@ -55,6 +55,7 @@ export const fa: DashboardMessages = {
   unknownNetwork: 'ناشناخته',
   cascades: 'بزرگ‌ترین آبشارها',
   cascadesDescription: 'هر درخت با یک هم‌رسان آغاز می‌شود؛ هر گره زیر آن یک بازدید است، زیر کسی که هم‌رسانی‌اش آن را آورد.',
+  cascadeFigures: 'اندازه و شکل هر آبشار',
   cascade: (n) => `آبشار ${n}`,
   size: 'افراد',
   broadcast: 'بزرگ‌ترین پخش',

@@ -55,6 +55,7 @@ export const id: DashboardMessages = {
   unknownNetwork: 'tidak diketahui',
   cascades: 'Kaskade terbesar',
   cascadesDescription: 'Setiap pohon dimulai dari seorang pembagi; setiap simpul di bawahnya adalah kunjungan, di bawah orang yang bagikannya membawa kunjungan itu.',
+  cascadeFigures: 'Ukuran dan bentuk tiap kaskade',
   cascade: (n) => `Kaskade ${n}`,
   size: 'Orang',
   broadcast: 'Siaran terbesar',

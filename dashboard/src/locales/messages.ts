@@ -65,6 +65,8 @@ export interface DashboardMessages {
   unknownNetwork: string;
   cascades: string;
   cascadesDescription: string;
+  /** Heading of the table of the largest cascades' measures. */
+  cascadeFigures: string;
   cascade: (n: string) => string;
   size: string;
   broadcast: string;

@@ -55,6 +55,7 @@ export const pl: DashboardMessages = {
   unknownNetwork: 'nieznana',
   cascades: 'Największe kaskady',
   cascadesDescription: 'Każde drzewo zaczyna się od osoby udostępniającej; każdy węzeł poniżej to wizyta, pod osobą, której udostępnienie ją przyniosło.',
+  cascadeFigures: 'Rozmiar i kształt każdej kaskady',
   cascade: (n) => `Kaskada ${n}`,
   size: 'Osoby',
   broadcast: 'Największy zasięg jednego udostępnienia',

@@ -24,7 +24,7 @@ export class WomOverview extends LitElement {
   static override styles = [
     base,
     css`
-      dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr)); gap: 0.75rem; margin: 0; }
+      dl { display: grid; grid-template-columns: repeat(auto-fill, minmax(8.5rem, 1fr)); gap: 0.75rem; margin: 0; }
       dl div { background: var(--wom-panel); border-radius: 0.5rem; padding: 0.75rem; }
       dt { color: var(--wom-muted); font-size: 0.85rem; }
       dd { margin: 0; font-size: 1.5rem; font-weight: 650; font-variant-numeric: tabular-nums; }
@@ -136,7 +136,7 @@ export class WomOverview extends LitElement {
       <p id="sorted" class="visually-hidden">${m.sortedBy(columns[keys.indexOf(this.table.sort)].header, this.table.direction === 'ascending')}</p>
       <div class="actions">
         <button type="button" ?disabled=${view.page === 0} @click=${() => set({ page: view.page - 1 })}>${m.previous}</button>
-        <span role="status">${m.pageOf(f.count(view.page + 1), f.count(view.pages))} · ${m.matching(f.count(view.matching))}</span>
+        <span role="status">${m.pageOf(f.count(view.page + 1), f.count(view.pages))} <span class="muted">(${m.matching(f.count(view.matching))})</span></span>
         <button type="button" ?disabled=${view.page >= view.pages - 1} @click=${() => set({ page: view.page + 1 })}>${m.next}</button>
         <button type="button" @click=${() => this.downloadCsv(pages, m, f)}>${m.downloadCsv}<span class="visually-hidden">: ${m.pages}</span></button>
       </div>

@@ -10,6 +10,9 @@ import type { DashboardMessages } from '../locales/index.js';
 import { base } from '../styles.js';
 import type { Cascade, Generation, Range, Report } from '../types.js';
 
+/** Cascades listed in the table (the JSON export has them all). */
+const shownCascades = 20;
+
 /**
  * One page's report: figures, generations, networks, the largest cascades as trees, and
  * conversions by generation and by network.
@@ -117,7 +120,7 @@ export class WomPageDetail extends LitElement {
         ({ tree }, i) => html`<h4>${m.cascade(f.count(i + 1))}</h4>
           <wom-cascade-tree .tree=${tree} .messages=${m} .format=${f}></wom-cascade-tree>`,
       )}
-      <wom-chart .messages=${m} heading=${m.cascades} file=${file} open .rows=${cascades} .columns=${columns}></wom-chart>
+      <wom-chart .messages=${m} heading=${m.cascadeFigures} file=${file} open .rows=${cascades.slice(0, shownCascades)} .columns=${columns}></wom-chart>
     </section>`;
   }
 }

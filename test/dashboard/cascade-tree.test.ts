@@ -1,0 +1,45 @@
+import { expect, fixture, html } from '@open-wc/testing';
+// The built bundle (npm run build:dashboard): Plot's CommonJS dependency needs rollup's
+// commonjs plugin, which the test runner's dev server does not run.
+import '../../collector/public/dashboard/dashboard.js';
+import type { WomCascadeTree } from '../../dashboard/src/cascade-tree/cascade-tree.element.js';
+import { formatFor } from '../../dashboard/src/format.js';
+import { en } from '../../dashboard/src/locales/en.js';
+import { fa } from '../../dashboard/src/locales/fa.js';
+import type { TreeNode } from '../../dashboard/src/types.js';
+
+const leaf = (network: string | null): TreeNode => ({ network, children: [] });
+/** A telegram share that brought 2 visits, one of whom re-shared on x to 12 people. */
+const tree: TreeNode = {
+  network: 'telegram',
+  children: [{ network: 'telegram', children: Array.from({ length: 12 }, () => leaf('x')) }, leaf('telegram')],
+};
+
+describe('<wom-cascade-tree>', () => {
+  it('is accessible: the drawing is hidden, the outline says the same', async () => {
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .tree=${tree} .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
+    await expect(el).to.be.accessible();
+    expect(el.shadowRoot!.querySelector('.plot')!.getAttribute('aria-hidden')).to.equal('true');
+  });
+
+  it('draws a node per person and collapses many leaves into one "+N visits" node', async () => {
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .tree=${tree} .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('svg [aria-label="dot"] circle')).to.have.length(4);
+    expect(root.querySelectorAll('details li')).to.have.length(4);
+    expect(root.querySelector('details')!.textContent).to.contain('+12 visits');
+    expect(root.querySelector('p')!.textContent).to.equal('Tree of 15 people, 2 steps deep.');
+  });
+
+  it('labels a share whose network is unknown, and formats numbers for the locale', async () => {
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .tree=${{ network: null, children: [leaf(null)] }} .messages=${fa} .format=${formatFor('fa')}></wom-cascade-tree>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('details')!.textContent).to.contain('ناشناخته');
+    expect(root.querySelector('p')!.textContent).to.equal('درختی با ۲ نفر، به ژرفای ۱ گام.');
+  });
+
+  it('renders nothing without a tree', async () => {
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
+    expect(el.shadowRoot!.childElementCount).to.equal(0);
+  });
+});
