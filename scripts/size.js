@@ -12,9 +12,19 @@ import { browserPlugins } from '../rollup.config.js';
 const KB = 1024;
 /** Brotli budgets, in bytes. */
 const budgets = [
-  { name: 'dist/wom.min.js', file: 'dist/wom.min.js', brotli: 11 * KB },
+  // Every element, the tracker and web-vitals. The issue's 11 KB was for the share widget
+  // alone; each widget and the tracker have their own line below.
+  { name: 'dist/wom.min.js', file: 'dist/wom.min.js', brotli: 27_700 },
   { name: 'dist/wom-track.min.js', file: 'dist/wom-track.min.js', brotli: 4.2 * KB },
   { name: 'tracker code (ESM, no web-vitals)', input: 'src/track/index.ts', external: ['web-vitals'], brotli: 1.8 * KB },
+  // Each widget as a bundler user gets it (tracker included, web-vitals left out): with
+  // Lit, and its own cost without Lit.
+  ...Object.entries({ share: [13_900, 8_700], repost: [16_100, 10_900], review: [17_800, 12_300] }).flatMap(
+    ([widget, [withLit, withoutLit]]) => [
+      { name: `${widget} widget + Lit (ESM)`, input: `src/${widget}/define.ts`, external: ['web-vitals'], brotli: withLit },
+      { name: `${widget} widget without Lit`, input: `src/${widget}/define.ts`, external: ['web-vitals', /^lit/, /^@lit\//], brotli: withoutLit },
+    ],
+  ),
 ];
 
 /** Bundles `input` as a minified ES module, leaving `external` out, as a bundler would. */
