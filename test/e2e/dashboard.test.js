@@ -200,8 +200,20 @@ describe('the dashboard served by the collector', () => {
     assert.equal(published.reviews[0].author, 'Ana');
   });
 
-  it('switches to Persian, right to left, with Persian digits', async () => {
+  it('a custom range without data explains what to do, with the script tag', async () => {
     await page.getByRole('link', { name: 'Overview' }).click();
+    await page.getByLabel('Time range').selectOption('custom');
+    await page.getByLabel('From', { exact: true }).fill('2020-01-01');
+    await page.getByLabel('To', { exact: true }).fill('2020-01-31');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.getByText('No data in this range yet.').waitFor();
+    assert.match(await page.locator('wom-overview pre').textContent(), new RegExp(`data-collector="${base}/e"`));
+    await assertAccessible('empty overview');
+    await page.getByLabel('Time range').selectOption('30d');
+    await page.getByRole('heading', { name: 'Totals' }).waitFor();
+  });
+
+  it('switches to Persian, right to left, with Persian digits', async () => {
     await page.getByLabel('Language').selectOption('fa');
     await page.getByRole('heading', { name: 'جمع‌ها' }).waitFor();
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
