@@ -6,6 +6,7 @@
  *
  * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 16) tune the run.
  */
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { databases } from '../test/support/databases.js';
 import { spawnCollector } from '../test/support/process.js';
@@ -36,17 +37,33 @@ function batchFactory() {
   };
 }
 
+/**
+ * CPU time the process has used, in ms (Linux; undefined elsewhere). Unlike events/s, the
+ * collector's CPU per request hardly changes when other work shares the machine.
+ * @param {number | undefined} pid
+ */
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in 1/100 s
+  } catch {
+    return undefined;
+  }
+}
+
 /** @param {string} name @param {string} db */
 async function bench(name, db) {
-  const { base, stop } = await spawnCollector(['--db', db, '--rate', '0', '--token', token]);
+  const { child, base, stop } = await spawnCollector(['--db', db, '--rate', '0', '--token', token]);
   try {
     const next = batchFactory();
+    const cpuBefore = cpuMs(child.pid);
     const result = await autocannon({
       url: `${base}/e`,
       connections,
       duration: seconds,
       requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, setupRequest: (req) => ({ ...req, body: next() }) }],
     });
+    const cpuAfter = cpuMs(child.pid);
     const accepted = result['2xx'] * eventsPerBatch;
     // Count what was stored through the report: views and shares per page, plus vitals.
     const response = await fetch(`${base}/api/report?site=bench&limit=10000`, { headers: { authorization: `Bearer ${token}` } });
@@ -58,6 +75,8 @@ async function bench(name, db) {
       'p50 ms': result.latency.p50,
       'p99 ms': result.latency.p99,
       'non-2xx': result.non2xx + result.errors,
+      'collector CPU ms/request':
+        cpuBefore === undefined || cpuAfter === undefined ? 'n/a' : Number(((cpuAfter - cpuBefore) / result['2xx']).toFixed(2)),
       accepted,
       counted: Math.round(counted),
       // autocannon drops the requests in flight when time is up: those may be stored
@@ -78,7 +97,8 @@ for (const database of databases) {
     await db.drop();
   }
 }
-console.log(`\n${connections} connections, ${seconds} s, ${eventsPerBatch}-event batches, collector and load tool on this machine:`);
+const [load] = await import('node:os').then((os) => os.loadavg());
+console.log(`\n${connections} connections, ${seconds} s, ${eventsPerBatch}-event batches, collector and load tool on this machine (load average ${load.toFixed(1)}):`);
 console.table(rows);
 if (rows.some((r) => r.lost !== 0 || r['non-2xx'] !== 0)) {
   console.error('events were lost or refused');
