@@ -1,34 +1,21 @@
 import { css } from 'lit';
+import { themeStyles } from '../core/theme.styles.js';
 
-export const reviewStyles = css`
+export const reviewStyles = [
+  themeStyles,
+  css`
   :host {
-    /* light-dark() picks by color-scheme: the reader's preference, or the theme attribute. */
-    color-scheme: light dark;
     --wom-star-size: 1.25rem;
     --wom-star-color: light-dark(#e8a200, #ffc640);
     --wom-star-empty: light-dark(#d5d9de, #4a5058);
     --wom-gap: 0.75rem;
-    --wom-radius: 0.5rem;
     --wom-font-size: 0.9375rem;
-    --wom-fg: light-dark(#1b1f24, #f3f5f7);
     --wom-muted: light-dark(#5c6570, #aab3bd);
-    --wom-bg: light-dark(#f1f3f5, #2b3036);
     --wom-accent: light-dark(#1a56db, #8ab4ff);
     --wom-accent-fg: light-dark(#fff, #10141a);
-    --wom-focus: light-dark(#1a56db, #8ab4ff);
-    display: block;
     color: var(--wom-fg);
     font-size: var(--wom-font-size);
     line-height: 1.5;
-  }
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part~='base'] {
     display: flex;
@@ -275,15 +262,8 @@ export const reviewStyles = css`
     block-size: 1px;
     overflow: hidden;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   .badge {
     display: inline-flex;
   }
-`;
+`,
+];

@@ -1,30 +1,15 @@
 import { css } from 'lit';
+import { themeStyles } from '../core/theme.styles.js';
 
-export const shareStyles = css`
+export const shareStyles = [
+  themeStyles,
+  css`
   :host {
-    /* light-dark() picks by color-scheme: the reader's preference, or the theme attribute. */
-    color-scheme: light dark;
     --wom-size: 2.5rem;
     --wom-gap: 0.5rem;
-    --wom-radius: 0.5rem;
     --wom-font-size: 0.875rem;
-    --wom-bg: light-dark(#f1f3f5, #2b3036);
-    --wom-bg-hover: light-dark(#e2e6ea, #3a4047);
-    --wom-fg: light-dark(#1b1f24, #f3f5f7);
-    --wom-border: transparent;
-    --wom-focus: light-dark(#1a56db, #8ab4ff);
-    display: block;
     /* Reserve the row's height before the first render so nothing shifts. */
     min-block-size: var(--wom-size);
-  }
-  :host([theme='light']) {
-    color-scheme: light;
-  }
-  :host([theme='dark']) {
-    color-scheme: dark;
-  }
-  :host([hidden]) {
-    display: none;
   }
   [part~='base'] {
     display: flex;
@@ -101,7 +86,6 @@ export const shareStyles = css`
   .total {
     font-size: var(--wom-font-size);
   }
-  .visually-hidden,
   .icons .label {
     position: absolute;
     inline-size: 1px;
@@ -126,4 +110,5 @@ export const shareStyles = css`
   :host([monochrome]) svg {
     fill: currentColor;
   }
-`;
+`,
+];
