@@ -167,6 +167,18 @@ export async function pageReport(db, range) {
     figures.value += c.value ?? 0;
   }
   const measured = cascades(shares, visits);
+  // Dashboard: the items reviewed on this page (the tracker's `review` events), most first.
+  const reviewed = await db
+    .selectFrom('events as r')
+    .select((eb) => ['r.item', eb.fn.countAll().as('reviews')])
+    .where('r.type', '=', 'review')
+    .where('r.url', '=', range.url)
+    .where('r.item', 'is not', null)
+    .where(inRange('r', range))
+    .groupBy('r.item')
+    .orderBy('reviews', 'desc')
+    .orderBy('r.item')
+    .execute();
 
   return {
     url: range.url,
@@ -184,6 +196,7 @@ export async function pageReport(db, range) {
     chains: topChains(shareById, conversions),
     conversionsByNetwork,
     trees: measured.filter((c) => c.tree).map(({ root, tree }) => ({ root, tree })),
+    reviewItems: reviewed.map((r) => ({ item: r.item, reviews: Number(r.reviews) })),
   };
 }
 

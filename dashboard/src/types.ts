@@ -87,6 +87,8 @@ export interface Report {
   conversionsByNetwork: Record<string, { conversions: number; value: number }>;
   /** The trees of the largest cascades (see the collector's README). */
   trees: { root: string; tree: TreeNode }[];
+  /** The items reviewed on this page, with how many reviews were written here. */
+  reviewItems: { item: string; reviews: number }[];
 }
 
 /** A review as the moderation API lists it. Its text is untrusted: render it as text only. */

@@ -96,6 +96,11 @@ describe('the collector API the dashboard reads', () => {
       ]);
     });
 
+    it('adds the items reviewed on the page', async () => {
+      const { reviewItems } = await json(`/api/report?url=${encodeURIComponent(url)}`);
+      assert.deepEqual(reviewItems, [{ item: 'book', reviews: 1 }]);
+    });
+
     it('adds conversions by the network of the share they came through', async () => {
       const { conversionsByNetwork } = await json(`/api/report?url=${encodeURIComponent(url)}`);
       assert.deepEqual(conversionsByNetwork, { telegram: { conversions: 1, value: 12.5 } });

@@ -21,7 +21,8 @@ const pageB = 'https://blog.example/quiet';
 
 /**
  * Page A's cascade: a sharer (S1, telegram) brings v1, v2, v3; v1 shares (S2, x) and
- * brings v4, v5; v4 shares (S3, whatsapp) and brings v6, who converts for 25.
+ * brings v4, v5; v4 shares (S3, whatsapp) and brings v6, who converts for 25 and
+ * reviews item post-1.
  * Tree: root → v1, v2, v3; v1 → v4, v5; v4 → v6: 7 nodes, depth 3.
  * Generations: 0: 1 visit, 1 share; 1: 3 visits, 1 share; 2: 2 visits, 1 share; 3: 1 visit.
  * Page B: 3 direct views and one share that brought nobody.
@@ -38,6 +39,7 @@ function seed(now) {
     at({ type: 'share', url: pageA, share: 'S3aaaaaaaa', ref: 'S2aaaaaaaa', network: 'whatsapp', via: 'button' }),
     at({ type: 'view', url: pageA, ref: 'S3aaaaaaaa' }),
     at({ type: 'convert', url: pageA, ref: 'S3aaaaaaaa', name: 'signup', value: 25, currency: 'EUR' }),
+    at({ type: 'review', url: pageA, ref: 'S3aaaaaaaa', item: 'post-1', rating: 4 }),
     ...[1, 2, 3].map(() => at({ type: 'view', url: pageB })),
     at({ type: 'share', url: pageB, share: 'S9aaaaaaaa', network: 'x', via: 'button' }),
   ];
@@ -115,7 +117,7 @@ describe('the dashboard served by the collector', () => {
     assert.equal(await page.evaluate(() => sessionStorage.getItem('wom-dashboard-token')), token);
 
     const { totals } = await api('/api/report');
-    assert.deepEqual(totals, { views: 10, shares: 4, visits: 6, k: 6 / 9, depth: 3, conversions: 1, value: 25, reviews: 0 });
+    assert.deepEqual(totals, { views: 10, shares: 4, visits: 6, k: 6 / 9, depth: 3, conversions: 1, value: 25, reviews: 1 });
     const shown = Object.fromEntries(
       await page.locator('wom-overview dl > div').evaluateAll((cards) => cards.map((c) => [c.querySelector('dt').textContent, c.querySelector('dd').textContent])),
     );
@@ -127,7 +129,7 @@ describe('the dashboard served by the collector', () => {
       'Deepest cascade': '3',
       Conversions: '1',
       'Conversion value': '25',
-      Reviews: '0',
+      Reviews: '1',
     });
     await assertAccessible('overview');
   });
@@ -174,6 +176,8 @@ describe('the dashboard served by the collector', () => {
     assert.deepEqual(await tree.locator('details li').evaluateAll((lis) => lis.map((li) => [...li.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('').trim())), [
       'telegram', 'telegram', 'x', 'whatsapp', 'x', 'telegram', 'telegram',
     ]);
+    assert.deepEqual(report.reviewItems, [{ item: 'post-1', reviews: 1 }]);
+    assert.equal(await page.getByRole('link', { name: 'post-1' }).getAttribute('href'), '#reviews=post-1');
     await assertAccessible('page detail');
   });
 
@@ -198,6 +202,9 @@ describe('the dashboard served by the collector', () => {
     const published = await (await fetch(`${base}/api/reviews?item=post-1`)).json();
     assert.equal(published.count, 1);
     assert.equal(published.reviews[0].author, 'Ana');
+    // The page's link to its reviewed item opens the item's published reviews.
+    await page.goto(`${base}/dashboard/#reviews=post-1`);
+    await page.locator('wom-reviews section', { hasText: 'Published reviews' }).locator('tbody tr', { hasText: 'Ana' }).waitFor();
   });
 
   it('a custom range without data explains what to do, with the script tag', async () => {

@@ -13,13 +13,13 @@ import type { Range } from '../types.js';
 const tokenKey = 'wom-dashboard-token';
 const localeKey = 'wom-dashboard-locale';
 
-/** The view named by the address's hash: `#overview`, `#page=<url>`, `#reviews`. */
-type Route = { view: 'overview' } | { view: 'page'; url: string } | { view: 'reviews' };
+/** The view named by the address's hash: `#overview`, `#page=<url>`, `#reviews[=<item>]`. */
+type Route = { view: 'overview' } | { view: 'page'; url: string } | { view: 'reviews'; item: string };
 
 export function parseRoute(hash: string): Route {
   const [name, value = ''] = hash.replace(/^#/, '').split(/=(.*)/s);
   if (name === 'page' && value) return { view: 'page', url: decodeURIComponent(value) };
-  if (name === 'reviews') return { view: 'reviews' };
+  if (name === 'reviews') return { view: 'reviews', item: decodeURIComponent(value) };
   return { view: 'overview' };
 }
 
@@ -141,7 +141,7 @@ export class WomDashboard extends LitElement {
       case 'page':
         return html`<wom-page-detail .api=${api} .url=${this.route.url} .range=${this.range} .rangeName=${rangeName} .messages=${m} .format=${f}></wom-page-detail>`;
       case 'reviews':
-        return html`<wom-reviews .api=${api} .messages=${m} .format=${f}></wom-reviews>`;
+        return html`<wom-reviews .api=${api} .item=${this.route.item} .messages=${m} .format=${f}></wom-reviews>`;
       default:
         return html`<wom-overview .api=${api} .range=${this.range} .rangeName=${rangeName} .messages=${m} .format=${f}></wom-overview>`;
     }

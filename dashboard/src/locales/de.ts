@@ -84,5 +84,6 @@ export const de: DashboardMessages = {
   published: 'Veröffentlichte Bewertungen',
   show: 'Anzeigen',
   noReviews: 'Keine veröffentlichten Bewertungen für dieses Element.',
+  noPageReviews: 'Auf dieser Seite wurden in diesem Zeitraum keine Bewertungen geschrieben.',
   notAvailable: 'Dieser Collector hat kein Bewertungsmodul.',
 };

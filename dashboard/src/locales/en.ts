@@ -84,5 +84,6 @@ export const en: DashboardMessages = {
   published: 'Published reviews',
   show: 'Show',
   noReviews: 'No published reviews for this item.',
+  noPageReviews: 'No reviews were written on this page in this range.',
   notAvailable: 'This collector has no reviews module.',
 };

@@ -84,5 +84,6 @@ export const fa: DashboardMessages = {
   published: 'نقدهای منتشرشده',
   show: 'نمایش',
   noReviews: 'برای این مورد نقد منتشرشده‌ای نیست.',
+  noPageReviews: 'در این بازه نقدی در این صفحه نوشته نشده است.',
   notAvailable: 'این گردآورنده بخش نقدها را ندارد.',
 };

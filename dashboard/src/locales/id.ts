@@ -84,5 +84,6 @@ export const id: DashboardMessages = {
   published: 'Ulasan yang diterbitkan',
   show: 'Tampilkan',
   noReviews: 'Belum ada ulasan yang diterbitkan untuk item ini.',
+  noPageReviews: 'Tidak ada ulasan yang ditulis di halaman ini dalam rentang ini.',
   notAvailable: 'Kolektor ini tidak memiliki modul ulasan.',
 };

@@ -97,5 +97,7 @@ export interface DashboardMessages {
   published: string;
   show: string;
   noReviews: string;
+  /** Page detail: no `review` events on the page. */
+  noPageReviews: string;
   notAvailable: string;
 }

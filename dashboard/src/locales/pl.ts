@@ -84,5 +84,6 @@ export const pl: DashboardMessages = {
   published: 'Opublikowane opinie',
   show: 'Pokaż',
   noReviews: 'Brak opublikowanych opinii o tym elemencie.',
+  noPageReviews: 'W tym zakresie nikt nie napisał opinii na tej stronie.',
   notAvailable: 'Ten kolektor nie ma modułu opinii.',
 };

@@ -99,6 +99,16 @@ export class WomPageDetail extends LitElement {
             .rows=${networks} .columns=${networkConversionColumns(m, f)}></wom-chart>
         </section>
       </div>
+      <section aria-labelledby="reviews">
+        <h3 id="reviews">${m.reviewCount}</h3>
+        ${report.reviewItems.length
+          ? html`<ul>
+              ${report.reviewItems.map(
+                ({ item, reviews }) => html`<li><a href=${`#reviews=${encodeURIComponent(item)}`}>${item}</a>: ${f.count(reviews)}</li>`,
+              )}
+            </ul>`
+          : html`<p>${m.noPageReviews}</p>`}
+      </section>
       <div class="actions">
         <button type="button" @click=${() => download(fileName([file('report')], 'json'), toJson(report), 'application/json')}>${m.downloadJson}</button>
       </div>`;

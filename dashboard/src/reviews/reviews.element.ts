@@ -33,17 +33,19 @@ export class WomReviews extends LitElement {
   @property({ attribute: false }) api?: Api;
   @property({ attribute: false }) messages?: DashboardMessages;
   @property({ attribute: false }) format?: Format;
+  /** The item whose published reviews are shown (from `#reviews=<item>`, or the form). */
+  @property() item = '';
 
   @state() private selected = new Set<Review['id']>();
   @state() private status = '';
   @state() private busy = false;
-  @state() private item = '';
 
   private queue = new Loader<Review[]>(this, () => (this.api as Api).pending());
   private published = new Loader<PublishedReviews>(this, () => (this.api as Api).published(this.item));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('api') && this.api) void this.queue.reload();
+    if ((changed.has('api') || changed.has('item')) && this.api && this.item) void this.published.reload();
   }
 
   protected override render() {
@@ -137,10 +139,11 @@ export class WomReviews extends LitElement {
     if (this.item) await this.published.reload();
   }
 
+  /** Shows an item's reviews through the address, so the view can be linked and reloaded. */
   private showItem(event: SubmitEvent) {
     event.preventDefault();
-    this.item = String(new FormData(event.target as HTMLFormElement).get('item') ?? '').trim();
-    if (this.item) void this.published.reload();
+    const item = String(new FormData(event.target as HTMLFormElement).get('item') ?? '').trim();
+    if (item) location.hash = `reviews=${encodeURIComponent(item)}`;
   }
 }
 
