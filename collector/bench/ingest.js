@@ -61,7 +61,7 @@ async function bench(name, db) {
       url: `${base}/e`,
       connections,
       duration: seconds,
-      requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, setupRequest: (req) => ({ ...req, body: next() }) }],
+      requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, setupRequest: (/** @type {object} */ req) => ({ ...req, body: next() }) }],
     });
     const cpuAfter = cpuMs(child.pid);
     const accepted = result['2xx'] * eventsPerBatch;

@@ -24,7 +24,7 @@ export async function openDatabase(location) {
       max: 8,
       // count(*) and bigint columns come back as strings by default; ours fit in a double.
       types: {
-        getTypeParser: (oid, format) =>
+        getTypeParser: (/** @type {number} */ oid, /** @type {any} */ format) =>
           oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format),
       },
     });
