@@ -217,7 +217,10 @@ export function cascades(shares, visits) {
   const through = new Map();
   for (const v of visits) {
     const ref = /** @type {string} */ (v.ref);
-    if (shareIds.has(ref)) through.set(ref, [...(through.get(ref) ?? []), v]);
+    if (!shareIds.has(ref)) continue;
+    const list = through.get(ref);
+    if (list) list.push(v);
+    else through.set(ref, [v]);
   }
   for (const list of through.values()) list.sort((a, b) => a.ts - b.ts || compare(a.id, b.id));
 
