@@ -47,15 +47,20 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
+  server.closeAllConnections();
   server.close();
 });
 
-afterEach(async () => {
-  await Promise.all(contexts.map((context) => context.close()));
-  contexts = [];
-  assert.deepEqual(problems, [], 'no page error, CSP violation or unload listener');
-  problems = [];
-});
+afterEach(
+  async () => {
+    await Promise.all(contexts.map((context) => context.close()));
+    contexts = [];
+    assert.deepEqual(problems, [], 'no page error, CSP violation or unload listener');
+    problems = [];
+  },
+  // A page stuck in the browser must fail its test, not hang the suite.
+  { timeout: 20_000 },
+);
 
 /**
  * Serves a page loading the tracker with `data-*` attributes `data` (data-bots="on"
