@@ -24,7 +24,9 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none;
   }
-  .visually-hidden {
+  /* Read by screen readers, not shown (also the labels of icon-only controls). */
+  .visually-hidden,
+  .icons .label {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { copyText } from '../core/clipboard.js';
-import { onConfigure } from '../core/config.js';
+import { ConfigController } from '../core/config-controller.js';
 import { emit, guard } from '../core/emit.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
 import { intents, networkNames, parseNetworks, validHost } from '../core/networks.js';
@@ -130,12 +130,15 @@ export class WomRepost extends LitElement {
   private placedAt = 0;
   /** Whether a selection inside could be shared, to announce the key command once per selection. */
   private shareable = false;
-  private unsubscribe?: () => void;
   private statusTimer?: ReturnType<typeof setTimeout>;
+
+  constructor() {
+    super();
+    new ConfigController(this); // re-render after configure()
+  }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.unsubscribe = onConfigure(() => this.requestUpdate());
     this.addEventListener('pointerup', this.onPointerUp);
     document.addEventListener('selectionchange', this.onSelectionChange);
     document.addEventListener('keydown', this.onKeyDown);
@@ -143,7 +146,6 @@ export class WomRepost extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
     this.removeEventListener('pointerup', this.onPointerUp);
     document.removeEventListener('selectionchange', this.onSelectionChange);
     document.removeEventListener('keydown', this.onKeyDown);

@@ -2,7 +2,7 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { collectorUrl, getJson } from '../core/api.js';
-import { onConfigure } from '../core/config.js';
+import { ConfigController } from '../core/config-controller.js';
 import { emit, guard } from '../core/emit.js';
 import { numberFormat, plural } from '../core/intl.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
@@ -151,16 +151,14 @@ export class WomReview extends LitElement {
   private shareIds = new WeakMap<Review, Record<string, string>>();
   /** Index of the first review revealed by "more", to move focus there. */
   private focusIndex?: number;
-  private unsubscribe?: () => void;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onConfigure(() => this.requestUpdate());
+  constructor() {
+    super();
+    new ConfigController(this); // re-render after configure()
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
     this.withdrawJsonLd();
   }
 

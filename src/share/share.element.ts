@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { onConfigure } from '../core/config.js';
+import { ConfigController } from '../core/config-controller.js';
 import { collectorUrl, getJson } from '../core/api.js';
 import { copyText } from '../core/clipboard.js';
 import { emit, guard } from '../core/emit.js';
@@ -115,17 +115,15 @@ export class WomShare extends LitElement {
   private messages: Messages = resolveMessages(this);
   private target?: ShareTarget;
   private keys: string[] = [];
-  private unsubscribe?: () => void;
   private statusTimer?: ReturnType<typeof setTimeout>;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.unsubscribe = onConfigure(() => this.requestUpdate());
+  constructor() {
+    super();
+    new ConfigController(this); // re-render after configure()
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.unsubscribe?.();
     clearTimeout(this.statusTimer);
   }
 

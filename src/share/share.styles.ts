@@ -86,14 +86,6 @@ export const shareStyles = [
   .total {
     font-size: var(--wom-font-size);
   }
-  .icons .label {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
   /* Brand colors for the logos; X, Threads and the generic glyphs follow the text color. */
   .facebook { --wom-brand: #0866ff; }
   .linkedin { --wom-brand: #0a66c2; }

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRecorder } from '../track/recorder.js';
 import { launch } from './browser.js';
+import { layoutShift } from './layout-shift.js';
 
 /** Quotes whose text fragments are hard to get right, far apart on one long page. */
 const quotes = {
@@ -111,16 +112,7 @@ describe('<wom-repost> links, opened in a second page', () => {
     const repost = tab.locator('[data-name="long"]');
     await repost.locator('[part~="control"]').click();
     await repost.locator('a[part~="telegram"]').waitFor();
-    const shift = await tab.evaluate(
-      () =>
-        new Promise((resolve) => {
-          let total = 0;
-          new PerformanceObserver((list) => {
-            for (const entry of list.getEntries()) total += entry.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-          requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
-        }),
-    );
+    const shift = await layoutShift(tab);
     assert.equal(shift, 0);
     await tab.close();
   });

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo } from '../../scripts/demo.js';
 import { launch, serve } from './browser.js';
+import { layoutShift } from './layout-shift.js';
 
 describe('dist/wom.min.js in a page, through a plain script tag', () => {
   let browser, server, origin;
@@ -88,16 +89,7 @@ describe('dist/wom.min.js in a page, through a plain script tag', () => {
         [...document.querySelectorAll('wom-share, wom-repost, wom-review')].every((el) => el.shadowRoot?.childElementCount),
       );
       await page.locator('wom-review').getByText(/No reviews yet/).waitFor();
-      const shift = await page.evaluate(
-        () =>
-          new Promise((resolve) => {
-            let total = 0;
-            new PerformanceObserver((list) => {
-              for (const entry of list.getEntries()) total += entry.value;
-            }).observe({ type: 'layout-shift', buffered: true });
-            requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
-          }),
-      );
+      const shift = await layoutShift(page);
       assert.equal(shift, 0);
     } finally {
       await context.close();

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/config.js';
 import { WomReview } from '../../src/review/review.element.js';
 import '../../src/review/define.js';
+import { warnings } from '../support/console.js';
 
 const fixtures = '/test/review/fixtures';
 const $ = <T extends Element = HTMLElement>(el: WomReview, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
@@ -20,18 +21,6 @@ async function reviews(template: ReturnType<typeof html>): Promise<WomReview> {
   return el;
 }
 
-/** Captures console.warn calls made while `fn` runs. */
-async function warnings(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
-  try {
-    await fn();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 /** Fills the form as a reader would: clicks a star, types text and a name. */
 async function fill(el: WomReview, rating: number, body: string, author = '') {

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { configure } from '../../src/core/config.js';
 import { WomShare } from '../../src/share/share.element.js';
 import '../../src/share/define.js';
+import { warnings } from '../support/console.js';
 
 const shadow = (el: WomShare) => el.shadowRoot!;
 const link = (el: WomShare, network: string) => shadow(el).querySelector<HTMLAnchorElement>(`a.${network}`)!;
@@ -11,18 +12,6 @@ const keys = (el: WomShare) => [...shadow(el).querySelectorAll<HTMLElement>('[pa
 /** The share id inside a network's href, wherever that network puts the shared URL. */
 const shareParam = (href: string) => decodeURIComponent(href).match(/[?&]wom=([\w-]{10})/)?.[1];
 
-/** Captures console.warn calls made while `fn` runs. */
-async function warnings(fn: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const original = console.warn;
-  console.warn = (...args: unknown[]) => seen.push(args.join(' '));
-  try {
-    await fn();
-  } finally {
-    console.warn = original;
-  }
-  return seen;
-}
 
 /** Stops link navigation after the widget has handled the click, as the browser would follow it. */
 function stayOnPage(event: Event) {
