@@ -31,17 +31,27 @@ const organizationTypes = new Set(
 );
 
 /**
- * Why no structured data is written for `type`, or undefined when it may be.
- * `independent`: the site says the reviews are of someone else.
+ * Whether structured data is written for `type`, and what to tell the site.
+ * The contract writes JSON-LD for every type, so a search engine that reads the
+ * type sees the rating; but Google shows review snippets only for some types
+ * (warned), and penalises "self-serving" reviews a business shows of itself,
+ * so organizations and businesses get none unless `independent` says the
+ * reviews are of someone else.
  */
-export function ineligibility(type: string, independent: boolean): string | undefined {
-  if (eligibleTypes.has(type)) return undefined;
+export function structuredDataAdvice(type: string, independent: boolean): { write: boolean; warning?: string } {
+  if (eligibleTypes.has(type)) return { write: true };
   if (organizationTypes.has(type)) {
     return independent
-      ? undefined
-      : `item-type "${type}": Google ignores reviews a business shows of itself; add the "independent" attribute if these reviews are of someone else`;
+      ? { write: true }
+      : {
+          write: false,
+          warning: `item-type "${type}": no structured data, since Google ignores reviews a business shows of itself; add the "independent" attribute if these reviews are of someone else`,
+        };
   }
-  return `item-type "${type}" does not get review snippets from Google; use Book, Product, Recipe, Course, Event, Movie, SoftwareApplication… (see the README)`;
+  return {
+    write: true,
+    warning: `item-type "${type}" gets no review snippets from Google; for stars in search results use Book, Product, Recipe, Course, Event, Movie, SoftwareApplication… (see the README)`,
+  };
 }
 
 /** The schema.org JSON-LD for an item, its aggregate and the reviews on show. */

@@ -10,7 +10,7 @@ import { intents, networkNames, parseNetworks } from '../core/networks.js';
 import { mintShareId, pageUrl, safeHttpUrl, withReferral } from '../core/referral.js';
 import type { WomShareDetail } from '../share/share.element.js';
 import { recordShare, track } from '../track/index.js';
-import { ineligibility, reviewJsonLd, writeJsonLd } from './json-ld.js';
+import { reviewJsonLd, structuredDataAdvice, writeJsonLd } from './json-ld.js';
 import { relativeTime } from './relative-time.js';
 import { reviewMessages, type ReviewLocale, type ReviewMessages } from './review.messages.js';
 import { reviewStyles } from './review.styles.js';
@@ -103,7 +103,7 @@ export class WomReview extends LitElement {
   /** Name of the reviewed thing, for structured data and shared quotes. Default: the document's title. */
   @property({ attribute: 'item-name' }) itemName?: string;
 
-  /** schema.org type of the reviewed thing: `Book`, `Product`, `Recipe`… Structured data is written only for types eligible for review snippets. */
+  /** schema.org type of the reviewed thing: `Book`, `Product`, `Recipe`… Google shows review snippets only for some types (see the README). */
   @property({ attribute: 'item-type' }) itemType = 'CreativeWork';
 
   /** The reviews are of someone else's organization or business (not self-serving): allows structured data for `Organization`, `LocalBusiness` and their subtypes. */
@@ -186,8 +186,8 @@ export class WomReview extends LitElement {
       else this.loadState = 'off';
     }
     if (changed.has('itemType') || changed.has('independent')) {
-      const reason = ineligibility(this.itemType, this.independent);
-      if (reason) warnOnce(reason);
+      const { warning } = structuredDataAdvice(this.itemType, this.independent);
+      if (warning) warnOnce(warning);
     }
   }
 
@@ -324,7 +324,7 @@ export class WomReview extends LitElement {
   private syncJsonLd(): void {
     const data = this.data;
     if (this.jsonLdItem !== this.item) this.withdrawJsonLd();
-    if (!data?.count || !this.isConnected || ineligibility(this.itemType, this.independent)) return this.withdrawJsonLd();
+    if (!data?.count || !this.isConnected || !structuredDataAdvice(this.itemType, this.independent).write) return this.withdrawJsonLd();
     const shown = this.layout === 'badge' ? [] : data.reviews.slice(0, this.shown);
     const name = this.itemName || document.title;
     this.jsonLdItem = this.item;

@@ -432,13 +432,20 @@ describe('<wom-review>', () => {
       expect(jsonLd('book-42')).to.equal(null);
     });
 
-    it('writes nothing for ineligible types and warns once', async () => {
+    it('writes the contract default, CreativeWork, too', async () => {
+      const el = await reviews(html`<wom-review item="book-42"></wom-review>`);
+      await el.updateComplete;
+      const json = JSON.parse(jsonLd('book-42')!.textContent!);
+      expect(json['@type']).to.equal('CreativeWork');
+      expect(json.aggregateRating['@type']).to.equal('AggregateRating');
+    });
+
+    it('warns once where Google shows no review snippets for the type', async () => {
       const seen = await warnings(async () => {
         await reviews(html`<wom-review item="book-42" item-type="Thing"></wom-review>`);
         await reviews(html`<wom-review item="book-42" item-type="Thing"></wom-review>`);
       });
-      expect(seen.filter((w) => w.includes('"Thing"'))).to.have.length(1);
-      expect(jsonLd('book-42')).to.equal(null);
+      expect(seen.filter((w) => w.includes('"Thing"') && w.includes('no review snippets'))).to.have.length(1);
     });
 
     it('writes Organization and LocalBusiness reviews only with the independent attribute', async () => {

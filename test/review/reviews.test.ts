@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { ineligibility, reviewJsonLd, writeJsonLd } from '../../src/review/json-ld.js';
+import { reviewJsonLd, structuredDataAdvice, writeJsonLd } from '../../src/review/json-ld.js';
 import { relativeTime } from '../../src/review/relative-time.js';
 import { invalidField, toReviewData, withReview, type ReviewData } from '../../src/review/reviews.js';
 
@@ -54,13 +54,20 @@ describe('relative dates', () => {
 });
 
 describe('structured data', () => {
-  it('is eligible for the review-snippet types, and for organizations only when independent', () => {
+  it('is written for every type, with a warning where Google shows no review snippets', () => {
     for (const type of ['Book', 'Recipe', 'Product', 'SoftwareApplication', 'Event', 'Movie']) {
-      expect(ineligibility(type, false), type).to.equal(undefined);
+      expect(structuredDataAdvice(type, false), type).to.deep.equal({ write: true });
     }
-    expect(ineligibility('CreativeWork', false)).to.contain('does not get review snippets');
-    expect(ineligibility('LocalBusiness', false)).to.contain('independent');
-    expect(ineligibility('Restaurant', true)).to.equal(undefined);
+    const creativeWork = structuredDataAdvice('CreativeWork', false);
+    expect(creativeWork.write).to.equal(true);
+    expect(creativeWork.warning).to.contain('no review snippets');
+  });
+
+  it('is withheld for organizations reviewing themselves, unless independent', () => {
+    const own = structuredDataAdvice('LocalBusiness', false);
+    expect(own.write).to.equal(false);
+    expect(own.warning).to.contain('independent');
+    expect(structuredDataAdvice('Restaurant', true)).to.deep.equal({ write: true });
   });
 
   it('escapes "<" so that no review text can close the script', () => {
