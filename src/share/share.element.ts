@@ -172,7 +172,7 @@ export class WomShare extends LitElement {
   private share(network: string, via: ShareVia = 'button'): WomShareDetail | undefined {
     const detail: WomShareDetail = { network, url: this.taggedUrl(network), share: this.ids[network], via };
     if (!emit(this, 'wom-share', detail)) return undefined;
-    recordShare(detail.share, network, via);
+    recordShare(detail.share, network, via, this.target!.url);
     // Renew after the browser has read the current href for this click.
     setTimeout(() => (this.ids = { ...this.ids, [network]: mintShareId() }));
     return detail;
@@ -198,7 +198,7 @@ export class WomShare extends LitElement {
     if (!emit(this, 'wom-share', detail)) return;
     try {
       await navigator.share({ url, title, text });
-      recordShare(share, 'native', 'button');
+      recordShare(share, 'native', 'button', this.target!.url);
     } catch {
       // Dismissed by the reader, or refused by the browser: no share happened.
     }

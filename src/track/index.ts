@@ -26,17 +26,22 @@ export type ShareVia = 'button' | 'repost' | 'selection' | 'api';
 
 /**
  * Sends an event of `type` with type-specific `fields`. It also carries its own
- * id, the time, the page URL, the arrival share as `ref`, and with consent the
- * visitor id. Nothing is sent without a collector, with consent denied, or
- * under Global Privacy Control / Do Not Track (unless the site overrides them).
+ * id, the time, the page URL (unless `fields.url` names another), the arrival
+ * share as `ref`, and with consent the visitor id. Nothing is sent without a
+ * collector, with consent denied, or under Global Privacy Control / Do Not Track
+ * (unless the site overrides them).
  */
 export const track = guard((type: string, fields?: Record<string, unknown>): void => {
-  enqueue({ ...fields, id: nanoid(), type, ts: Date.now(), url: pageUrl(), ref: visit._ref, visitor: visit._visitor });
+  enqueue({ url: pageUrl(), ...fields, id: nanoid(), type, ts: Date.now(), ref: visit._ref, visitor: visit._visitor });
 });
 
-/** Records a share action: the minted share id, the network key and how it was shared. */
-export function recordShare(share: string, network: string, via: ShareVia): void {
-  track('share', { share, network, via });
+/**
+ * Records a share action: the minted share id, the network key, how it was
+ * shared, and the URL shared (default: this page), so that counts and reports
+ * for that URL see it.
+ */
+export function recordShare(share: string, network: string, via: ShareVia, url = pageUrl()): void {
+  track('share', { share, network, via, url });
 }
 
 /** Records a conversion (signup, purchase…), attributed to the share this visitor arrived through. */

@@ -19,7 +19,7 @@ function stayOnPage(event: Event) {
 }
 
 afterEach(() => {
-  configure({ locale: '', utm: false, param: 'wom', collector: '' });
+  configure({ locale: '', utm: false, param: 'wom', collector: '', bots: false });
   document.removeEventListener('click', stayOnPage);
 });
 
@@ -119,6 +119,20 @@ describe('<wom-share>', () => {
       expect(click.defaultPrevented).to.equal(true);
       await new Promise((resolve) => setTimeout(resolve));
       expect(link(el, 'telegram').href).to.equal(before);
+    });
+  });
+
+  describe('tracking', () => {
+    it('records the share with its id, network, via and the URL shared, for that URL\'s counts', async () => {
+      document.addEventListener('click', stayOnPage);
+      const collector = `/__collect/share-${Date.now()}`;
+      configure({ collector, bots: true });
+      const el = await fixture<WomShare>(html`<wom-share networks="telegram" url="https://blog.example/other?wom=old"></wom-share>`);
+      setTimeout(() => link(el, 'telegram').click());
+      const { detail } = await oneEvent(el, 'wom-share');
+      const [record] = await (await fetch(`${collector}?min=1`)).json();
+      const [event] = JSON.parse(record.body).events;
+      expect(event).to.include({ type: 'share', share: detail.share, network: 'telegram', via: 'button', url: 'https://blog.example/other' });
     });
   });
 
