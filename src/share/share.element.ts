@@ -228,7 +228,7 @@ export class WomShare extends LitElement {
       dir=${this.getAttribute('dir') || m.$dir}
     >
       <ul part="list" role="list">
-        ${this.keys.map((key) => html`<li part="item">${this.renderControl(key)}</li>`)}
+        ${this.keys.map((key) => html`<li part="item">${this.renderControl(key)}${this.renderCount(key)}</li>`)}
       </ul>
       ${this.counts
         ? html`<span part="total" class="total ${total === undefined ? 'pending' : ''}"
@@ -243,7 +243,6 @@ export class WomShare extends LitElement {
     const m = this.messages;
     const name = m.networkNames?.[key] ?? networkNames[key];
     const icon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${icons[key]} /></svg>`;
-    const count = this.counts && key !== 'native' && key !== 'copy' ? this.renderCount(key) : nothing;
     if (key === 'copy') {
       const text = this.copied ? m.copied : m.copyLink;
       return html`<button type="button" part="button copy" class="copy" @click=${this.onCopy}>
@@ -268,20 +267,20 @@ export class WomShare extends LitElement {
       aria-label=${accessibleName}
       @click=${this.onLinkClick}
       @auxclick=${this.onLinkClick}
-      >${icon}<span part="label" class="label">${label}</span>${count}</a
+      >${icon}<span part="label" class="label">${label}</span></a
     >`;
   }
 
+  /**
+   * A network's count, beside its link rather than inside it, so that the link's
+   * visible text stays part of its accessible name. Hidden from screen readers,
+   * which hear the total.
+   */
   private renderCount(key: string) {
+    if (!this.counts || key === 'native' || key === 'copy') return nothing;
     const count = this.countData?.networks?.[key];
     return html`<span part="count" class="count ${count === undefined ? 'pending' : ''}" aria-hidden="true"
       >${formatCount(this.messages.$code, count ?? 0)}</span
     >`;
-  }
-}
-
-declare global {
-  interface HTMLElementEventMap {
-    'wom-share': CustomEvent<WomShareDetail>;
   }
 }

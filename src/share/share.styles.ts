@@ -50,9 +50,14 @@ export const shareStyles = [
     text-decoration: none;
     cursor: pointer;
   }
+  li {
+    display: flex;
+    align-items: center;
+    gap: 0.35em;
+  }
   .column a,
   .column button {
-    inline-size: 100%;
+    flex: 1;
   }
   a:hover,
   button:hover {

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startDemo } from '../../scripts/demo.js';
 import { launch } from './browser.js';
 
@@ -76,5 +77,21 @@ describe('the demo with its live collector', () => {
     );
     assert.equal(data.k, 1);
     assert.equal(data.depth, 1);
+  });
+
+  it('passes axe with every widget rendered, in light and dark', async () => {
+    for (const colorScheme of ['light', 'dark']) {
+      const context = await browser.newContext({ colorScheme });
+      await context.addInitScript({ path: fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url)) });
+      const page = await context.newPage();
+      await page.goto(demo.site + '/');
+      await page.locator('wom-review').getByText(/No reviews yet/).waitFor();
+      // axe reads open shadow roots, so the widgets' insides are audited too.
+      const violations = await page.evaluate(async () =>
+        (await window.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      );
+      assert.deepEqual(violations, [], colorScheme);
+      await context.close();
+    }
   });
 });

@@ -304,10 +304,10 @@ describe('<wom-share>', () => {
       const el = await fixture<WomShare>(html`<wom-share counts networks="telegram x"></wom-share>`);
       await waitUntil(() => !shadow(el).querySelector('.total.pending'), 'counts loaded');
       expect(shadow(el).querySelector('[part="total"]')!.textContent).to.equal('1.2K shares');
-      expect(link(el, 'telegram').querySelector('[part="count"]')!.textContent).to.equal('1.2K');
+      expect(link(el, 'telegram').parentElement!.querySelector('[part="count"]')!.textContent).to.equal('1.2K');
       const fa = await fixture<WomShare>(html`<wom-share counts locale="fa" networks="x"></wom-share>`);
       await waitUntil(() => !shadow(fa).querySelector('.total.pending'));
-      expect(link(fa, 'x').querySelector('[part="count"]')!.textContent).to.equal('۳۴');
+      expect(link(fa, 'x').parentElement!.querySelector('[part="count"]')!.textContent).to.equal('۳۴');
     });
 
     it('reserves the space and shows nothing when the collector is unreachable', async () => {
