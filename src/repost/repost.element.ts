@@ -1,12 +1,12 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { copyText } from '../core/clipboard.js';
 import { ConfigController } from '../core/config-controller.js';
 import { emit, guard } from '../core/emit.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
-import { intents, networkNames, parseNetworks, validHost } from '../core/networks.js';
+import { parseNetworks, validHost } from '../core/networks.js';
 import { mintShareId, pageTitle, pageUrl, withReferral } from '../core/referral.js';
-import { icons } from '../share/icons.js';
+import { logo, shareControl } from '../share/controls.js';
 import type { WomShareDetail } from '../share/share.element.js';
 import { recordShare } from '../track/index.js';
 import { fitPost } from './fit.js';
@@ -362,7 +362,7 @@ export class WomRepost extends LitElement {
           popovertarget="menu"
           aria-keyshortcuts=${this.selection ? 'Alt+Shift+S' : nothing}
         >
-          ${this.icon('native')}<span part="label" class="label">${this.label || s.repost}</span>
+          ${logo('native')}<span part="label" class="label">${this.label || s.repost}</span>
         </button>
       </div>
       <div
@@ -384,37 +384,14 @@ export class WomRepost extends LitElement {
       <span class="visually-hidden" role="status">${this.status}</span>`;
   }
 
-  private icon(key: string) {
-    return svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${icons[key]} /></svg>`;
-  }
-
   private renderNetwork(key: string) {
-    const m = this.messages;
-    if (key === 'copy') {
-      return html`<button type="button" part="button copy" class="copy" @click=${this.onCopy}>
-        ${this.icon(key)}<span part="label" class="label">${this.status === m.copied ? m.copied : m.copyLink}</span>
-      </button>`;
-    }
-    if (key === 'native') {
-      return html`<button type="button" part="button native" class="native" @click=${this.onNative}>
-        ${this.icon(key)}<span part="label" class="label">${m.shareNative}</span>
-      </button>`;
-    }
-    const name = m.networkNames?.[key] ?? networkNames[key];
-    const isEmail = key === 'email';
     const url = this.link(key);
     const target = { url, title: pageTitle(), text: this.post(key, url), mastodonInstance: validHost(this.mastodonInstance) };
-    return html`<a
-      part="button ${key}"
-      class=${key}
-      data-network=${key}
-      href=${intents[key](target)}
-      target=${isEmail ? nothing : '_blank'}
-      rel="noopener noreferrer"
-      aria-label=${isEmail ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`}
-      @click=${this.onLinkClick}
-      @auxclick=${this.onLinkClick}
-      >${this.icon(key)}<span part="label" class="label">${isEmail ? m.email : name}</span></a
-    >`;
+    return shareControl(key, this.messages, target, {
+      link: this.onLinkClick,
+      copy: this.onCopy,
+      native: this.onNative,
+      copied: this.status === this.messages.copied,
+    });
   }
 }

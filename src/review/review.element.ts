@@ -6,8 +6,9 @@ import { ConfigController } from '../core/config-controller.js';
 import { emit, guard } from '../core/emit.js';
 import { numberFormat, plural } from '../core/intl.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
-import { intents, networkNames, parseNetworks } from '../core/networks.js';
-import { mintShareId, pageUrl, safeHttpUrl, withReferral } from '../core/referral.js';
+import { intents, parseNetworks } from '../core/networks.js';
+import { shareControl } from '../share/controls.js';
+import { mintShareId, pageTitle, pageUrl, safeHttpUrl, withReferral } from '../core/referral.js';
 import type { WomShareDetail } from '../share/share.element.js';
 import { recordShare, track } from '../track/index.js';
 import { reviewJsonLd, structuredDataAdvice, writeJsonLd } from './json-ld.js';
@@ -449,24 +450,14 @@ export class WomReview extends LitElement {
     this.shareIds.set(review, ids);
     const keys = parseNetworks(this.networks || reviewNetworks).filter((key) => key in intents);
     const text = [...(review.text || '')].length > quoteLength ? `${[...review.text].slice(0, quoteLength).join('')}…` : review.text;
-    const target = { title: this.itemName || document.title, text: text && this.strings.quote(text, review.author ?? this.strings.anonymous) };
+    const target = { title: this.itemName || pageTitle(), text: text && this.strings.quote(text, review.author ?? this.strings.anonymous) };
     return html`<details part="share" class="share">
       <summary aria-label=${this.strings.shareReview}>${m.share}</summary>
       <ul role="list">
         ${keys.map((key) => {
-          const name = m.networkNames?.[key] ?? networkNames[key] ?? m.email;
           const url = withReferral(pageUrl(), (ids[key] ??= mintShareId()), key);
-          const email = key === 'email';
-          return html`<li>
-            <a
-              href=${intents[key]({ ...target, url })}
-              target=${email ? nothing : '_blank'}
-              rel="noopener noreferrer"
-              aria-label=${email ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`}
-              @click=${(event: MouseEvent) => this.onShare(event, review, key, url, target.text)}
-              >${name}</a
-            >
-          </li>`;
+          const onLink = (event: MouseEvent) => this.onShare(event, review, key, url, target.text);
+          return html`<li>${shareControl(key, m, { ...target, url }, { link: onLink, logos: false })}</li>`;
         })}
       </ul>
     </details>`;

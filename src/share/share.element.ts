@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, svg, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ConfigController } from '../core/config-controller.js';
 import { collectorUrl, getJson } from '../core/api.js';
@@ -6,10 +6,10 @@ import { copyText } from '../core/clipboard.js';
 import { emit, guard } from '../core/emit.js';
 import { formatCount, plural } from '../core/intl.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
-import { intents, networkNames, parseNetworks, validHost, type ShareTarget } from '../core/networks.js';
+import { parseNetworks, validHost, type ShareTarget } from '../core/networks.js';
 import { metaContent, mintShareId, pageTitle, pageUrl, safeHttpUrl, stripReferral, withReferral } from '../core/referral.js';
 import { recordShare, type ShareVia } from '../track/index.js';
-import { icons } from './icons.js';
+import { shareControl } from './controls.js';
 import { shareStyles } from './share.styles.js';
 
 /** Detail of the `wom-share` event. */
@@ -240,35 +240,13 @@ export class WomShare extends LitElement {
   }
 
   private renderControl(key: string) {
-    const m = this.messages;
-    const name = m.networkNames?.[key] ?? networkNames[key];
-    const icon = svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${icons[key]} /></svg>`;
-    if (key === 'copy') {
-      const text = this.copied ? m.copied : m.copyLink;
-      return html`<button type="button" part="button copy" class="copy" @click=${this.onCopy}>
-        ${icon}<span part="label" class="label">${text}</span>
-      </button>`;
-    }
-    if (key === 'native') {
-      return html`<button type="button" part="button native" class="native" @click=${this.onNative}>
-        ${icon}<span part="label" class="label">${m.shareNative}</span>
-      </button>`;
-    }
-    const isEmail = key === 'email';
-    const label = isEmail ? m.email : name;
-    const accessibleName = isEmail ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`;
-    return html`<a
-      part="button ${key}"
-      class=${key}
-      data-network=${key}
-      href=${intents[key]({ ...this.target!, url: this.taggedUrl(key) })}
-      target=${isEmail ? nothing : '_blank'}
-      rel="noopener noreferrer"
-      aria-label=${accessibleName}
-      @click=${this.onLinkClick}
-      @auxclick=${this.onLinkClick}
-      >${icon}<span part="label" class="label">${label}</span></a
-    >`;
+    const target = { ...this.target!, url: this.taggedUrl(key) };
+    return shareControl(key, this.messages, target, {
+      link: this.onLinkClick,
+      copy: this.onCopy,
+      native: this.onNative,
+      copied: this.copied,
+    });
   }
 
   /**

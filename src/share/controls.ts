@@ -1,0 +1,52 @@
+import { html, nothing, svg } from 'lit';
+import type { Messages } from '../core/locale.js';
+import { intents, networkNames, type ShareTarget } from '../core/networks.js';
+import { icons } from './icons.js';
+
+/** A network's logo, decorative (the control carries the name). */
+export const logo = (key: string) =>
+  svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${icons[key]} /></svg>`;
+
+/** What a control does when used; `copy` and `native` are buttons, every other key a link. */
+export interface ControlHandlers {
+  /** A network link was clicked (also middle-clicked); its key is in `data-network`. */
+  link: (event: MouseEvent) => void;
+  copy?: () => void;
+  native?: () => void;
+  /** Show "Link copied" on the copy button. */
+  copied?: boolean;
+  /** Text of the native button (default: the localized "Share…"). */
+  nativeLabel?: string;
+  /** Draw the logos (default true). */
+  logos?: boolean;
+}
+
+/**
+ * The control for network `key`, shared by every widget that shares: a real link
+ * to the network's share page for `target` (a new tab, no opener, no referrer,
+ * named "Share on Telegram (opens in a new window)" in the reader's language),
+ * or the copy and Web Share buttons.
+ */
+export function shareControl(key: string, m: Messages, target: ShareTarget, on: ControlHandlers) {
+  const icon = on.logos === false ? nothing : logo(key);
+  if (key === 'copy' || key === 'native') {
+    const label = key === 'copy' ? (on.copied ? m.copied : m.copyLink) : (on.nativeLabel ?? m.shareNative);
+    return html`<button type="button" part="button ${key}" class=${key} @click=${key === 'copy' ? on.copy : on.native}>
+      ${icon}<span part="label" class="label">${label}</span>
+    </button>`;
+  }
+  const name = m.networkNames?.[key] ?? networkNames[key];
+  const email = key === 'email';
+  return html`<a
+    part="button ${key}"
+    class=${key}
+    data-network=${key}
+    href=${intents[key](target)}
+    target=${email ? nothing : '_blank'}
+    rel="noopener noreferrer"
+    aria-label=${email ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`}
+    @click=${on.link}
+    @auxclick=${on.link}
+    >${icon}<span part="label" class="label">${email ? m.email : name}</span></a
+  >`;
+}
