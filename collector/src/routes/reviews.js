@@ -38,6 +38,7 @@ const refuse = (reply, field, message) =>
 /**
  * A text of at most `max` characters without NUL (PostgreSQL cannot store one).
  * @param {unknown} value @param {number} max
+ * @returns {value is string}
  */
 const isText = (value, max) => typeof value === 'string' && value.length <= max && !value.includes('\0');
 
@@ -100,7 +101,7 @@ async function aggregate(db, item, site) {
     .select((eb) => columns.map((column) => eb.fn.coalesce(eb.fn.sum(column), sql.lit(0)).as(column)))
     .where('item', '=', item);
   if (site !== undefined) query = query.where('site', '=', site);
-  const row = await query.executeTakeFirstOrThrow();
+  const row = /** @type {Record<string, unknown>} */ (await query.executeTakeFirstOrThrow());
   const total = Number(row.total);
   /** @type {Record<string, number>} */
   const distribution = {};
