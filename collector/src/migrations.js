@@ -5,6 +5,7 @@
  * Kysely's Migrator records what ran and locks, so several processes may start at once.
  */
 import { Migrator, sql } from 'kysely';
+import { fingerprint } from './spam.js';
 
 /** @typedef {{ version: string, up: (db: import('kysely').Kysely<any>) => Promise<void> }} Migration */
 
@@ -96,6 +97,73 @@ export const migrations = [
         .addColumn('r4', 'integer', (c) => c.notNull())
         .addColumn('r5', 'integer', (c) => c.notNull())
         .execute();
+    },
+  },
+  {
+    version: '0003_review_sites',
+    async up(db) {
+      // Reviews belong to a (site, item): the aggregate is kept per pair. Every stored
+      // review already names its site, so the new aggregate is rebuilt from them.
+      await db.schema.dropTable('review_stats').execute();
+      const stars = /** @type {const} */ ([1, 2, 3, 4, 5]);
+      const counts = ['total', 'points', ...stars.map((star) => `r${star}`)];
+      let stats = db.schema.createTable('review_stats').addColumn('item', 'text', (c) => c.notNull()).addColumn('site', 'text', (c) => c.notNull());
+      for (const column of counts) stats = stats.addColumn(column, 'integer', (c) => c.notNull());
+      // Item first: one item of one site, or of every site (the v1 answer), is one range.
+      await stats.addPrimaryKeyConstraint('review_stats_pk', ['item', 'site']).execute();
+      await db
+        .insertInto('review_stats')
+        .columns(['item', 'site', ...counts])
+        .expression(
+          db
+            .selectFrom('reviews')
+            .select((eb) => [
+              'item',
+              'site',
+              eb.fn.countAll().as('total'),
+              eb.fn.sum('rating').as('points'),
+              ...stars.map((star) => sql`sum(case when rating = ${sql.lit(star)} then 1 else 0 end)`.as(`r${star}`)),
+            ])
+            .where('status', '=', 'published')
+            .groupBy(['item', 'site']),
+        )
+        .execute();
+      await db.schema.createIndex('reviews_site_item').on('reviews').columns(['site', 'item', 'status', 'ts']).execute();
+      // Duplicates are per (site, item), of the text as a reader sees it: fingerprints
+      // are recomputed with that normalization (NFKC, invisible characters removed).
+      await db.schema.dropIndex('reviews_hash').execute();
+      await db.schema
+        .createIndex('reviews_hash')
+        .on('reviews')
+        .columns(['site', 'item', 'hash'])
+        .where('hash', 'is not', null)
+        .execute();
+      for (let after = ''; ; ) {
+        const rows = await db
+          .selectFrom('reviews')
+          .select(['id', 'text'])
+          .where('hash', 'is not', null)
+          .where('id', '>', after)
+          .orderBy('id')
+          .limit(500)
+          .execute();
+        if (!rows.length) break;
+        for (const { id, text } of rows) await db.updateTable('reviews').set({ hash: fingerprint(text) }).where('id', '=', id).execute();
+        after = rows[rows.length - 1].id;
+      }
+      // The form tokens' secret, shared by every process on this database.
+      await db.schema
+        .createTable('secrets')
+        .addColumn('name', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .execute();
+      // Nonces of form tokens already used, until the token expires.
+      await db.schema
+        .createTable('review_tokens')
+        .addColumn('nonce', 'text', (c) => c.primaryKey())
+        .addColumn('expires', 'bigint', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('review_tokens_expires').on('review_tokens').column('expires').execute();
     },
   },
 ];

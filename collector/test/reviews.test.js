@@ -1,10 +1,14 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { Migrator } from 'kysely';
+import { openDatabase } from '../src/db.js';
+import { consume, formTokens, tokenLifetimeMs } from '../src/form-token.js';
+import { migrations } from '../src/migrations.js';
 import { databases } from './support/databases.js';
 import { batch, event, start, token } from './support/http.js';
 
-/** A submission as the widget sends it: a person's fill time, the honeypot empty. */
+/** A submission as the widget sends it, the honeypot empty (the form token is added by `submit`). */
 const review = (/** @type {Record<string, unknown>} */ fields = {}) => ({
   site: 'blog',
   item: 'book-42',
@@ -12,9 +16,9 @@ const review = (/** @type {Record<string, unknown>} */ fields = {}) => ({
   text: 'A fine book.',
   author: 'Ada',
   website: '',
-  elapsed: 8000,
   ...fields,
 });
+const query = (/** @type {Record<string, string>} */ params) => new URLSearchParams(params).toString();
 
 let unique = 0;
 /** An item of its own for each test, so tests do not see each other's reviews. */
@@ -28,20 +32,26 @@ for (const database of databases) {
     let collector;
     before(async () => {
       db = await database.create();
-      collector = await start({ db: db.url, rateLimit: 0, reviewRate: 0, origins: ['https://blog.example'] });
+      // A fill time of 0: these tests need not wait like a person (see "form token" for the limit).
+      collector = await start({ db: db.url, rateLimit: 0, reviewRate: 0, minFillMs: 0, origins: ['https://blog.example'] });
     });
     after(async () => {
       await collector?.app.close();
       await db?.drop();
     });
 
-    const submit = (/** @type {Record<string, unknown>} */ fields) =>
-      collector.request('/api/reviews', {
-        method: 'POST',
-        body: JSON.stringify(review(fields)),
-        headers: { 'content-type': 'application/json' },
-      });
+    /** POSTs a body as it is. */
+    const post = (/** @type {unknown} */ body, target = collector) =>
+      target.request('/api/reviews', { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
     const read = (/** @type {string} */ query) => collector.request(`/api/reviews?${query}`);
+    /** The form token the widget gets when it loads the reviews of `item` on `site`. */
+    const formToken = async (site = 'blog', item = 'book-42', target = collector) =>
+      (await target.request(`/api/reviews?${query({ site, item })}`)).body.token;
+    /** Submits as the widget does: loads the reviews (for the form token), then POSTs. */
+    const submit = async (/** @type {Record<string, unknown>} */ fields, target = collector) => {
+      const body = review(fields);
+      return post({ ...body, token: await formToken(String(body.site), String(body.item), target) }, target);
+    };
     const pending = async (/** @type {string} */ id) =>
       (await collector.authorized(`/api/reviews/pending?item=${id}`)).body.reviews;
     const moderate = (/** @type {string} */ action, /** @type {string[]} */ ids) =>
@@ -65,10 +75,15 @@ for (const database of databases) {
         ['text', { text: ['list'] }],
         ['author', { author: 'x'.repeat(81) }],
         ['author', { author: { name: 'x' } }],
+        // PostgreSQL cannot store NUL: refused on both databases alike.
+        ['site', { site: 'blog\u0000' }],
+        ['item', { item: 'book\u0000' }],
+        ['text', { text: 'fine\u0000book' }],
+        ['author', { author: '\u0000' }],
       ];
       for (const [field, fields] of cases) {
         it(`answers 400 naming ${field} for ${JSON.stringify(fields).slice(0, 40)}`, async () => {
-          const { status, body } = await submit(fields);
+          const { status, body } = await post(review(fields));
           assert.equal(status, 400);
           assert.equal(body.field, field);
           assert.match(body.message, new RegExp(`^${field} `));
@@ -85,8 +100,13 @@ for (const database of databases) {
         assert.equal(status, 201);
       });
 
-      it('answers 400 naming item, limit and before on bad reads', async () => {
+      it('answers 400 naming item, site, limit and before on bad reads, NUL and repeated keys included', async () => {
         assert.equal((await read('')).body.field, 'item');
+        assert.equal((await read('item=a%00')).body.field, 'item');
+        assert.equal((await read('item=a&item=b')).body.field, 'item');
+        assert.equal((await read('item=a&site=')).body.field, 'site');
+        assert.equal((await read('item=a&site=b%00')).body.field, 'site');
+        assert.equal((await read('item=a&site=b&site=c')).body.field, 'site');
         assert.equal((await read('item=a&limit=0')).body.field, 'limit');
         assert.equal((await read('item=a&limit=51')).body.field, 'limit');
         assert.equal((await read('item=a&before=soon')).body.field, 'before');
@@ -98,10 +118,11 @@ for (const database of databases) {
         const id = item();
         const { status, body } = await submit({ item: id, rating: 4, text: 'Good.\nReally.', author: 'Bo' });
         assert.equal(status, 201);
-        assert.deepEqual(body, { status: 'published' });
+        assert.deepEqual({ ...body, token: typeof body.token }, { status: 'published', token: 'string' });
         const { body: data, headers } = await read(`item=${id}`);
         assert.equal(headers.get('cache-control'), 'no-cache');
         assert.deepEqual({ ...data, reviews: undefined }, {
+          // Without site: the v1 answer, fields unchanged (and no form token).
           item: id,
           count: 1,
           average: 4,
@@ -144,6 +165,107 @@ for (const database of databases) {
       });
     });
 
+    describe('sites', () => {
+      it('keeps two sites with the same item id apart: reviews, aggregate and duplicates', async () => {
+        const id = item();
+        assert.equal((await submit({ site: 'blog-a', item: id, rating: 5, text: 'Same words.' })).status, 201);
+        assert.equal((await submit({ site: 'blog-b', item: id, rating: 1, text: 'Same words.' })).status, 201);
+        for (const [site, rating] of /** @type {const} */ ([['blog-a', 5], ['blog-b', 1]])) {
+          const { body } = await read(query({ item: id, site }));
+          assert.equal(body.site, site);
+          assert.deepEqual([body.count, body.average, body.distribution[rating]], [1, rating, 1]);
+          assert.deepEqual(body.reviews.map((/** @type {any} */ r) => r.rating), [rating]);
+        }
+        assert.equal((await read(query({ item: id, site: 'blog-c' }))).body.count, 0);
+        // Old widgets do not send their site: they get every site's reviews, as in v1.
+        const all = (await read(query({ item: id }))).body;
+        assert.deepEqual([all.count, all.average, all.reviews.length, all.site], [2, 3, 2, undefined]);
+      });
+
+      it('takes a published review out of its own site\'s aggregate only', async () => {
+        const id = item();
+        await submit({ site: 'blog-a', item: id, rating: 4, text: 'a' });
+        await submit({ site: 'blog-b', item: id, rating: 2, text: 'b' });
+        const [row] = await collector.app.db.selectFrom('reviews').select('id').where('item', '=', id).where('site', '=', 'blog-a').execute();
+        await moderate('reject', [row.id]);
+        assert.equal((await read(query({ item: id, site: 'blog-a' }))).body.count, 0);
+        assert.equal((await read(query({ item: id, site: 'blog-b' }))).body.average, 2);
+      });
+    });
+
+    describe('form token', () => {
+      it('comes with the reviews of an item of a site, fresh on each read and after each submission', async () => {
+        const id = item();
+        const first = await formToken('blog', id);
+        assert.match(first, /^[0-9a-z]+\.[\w-]{16}\.[\w-]{43}$/);
+        assert.notEqual(await formToken('blog', id), first);
+        const { body } = await submit({ item: id });
+        assert.equal(body.status, 'published');
+        assert.match(body.token, /^[0-9a-z]+\./);
+        assert.equal((await post(review({ item: id, text: 'next one', token: body.token }))).status, 201);
+      });
+
+      it('holds a review without a token, whatever fill time the client claims', async () => {
+        const id = item();
+        assert.equal((await post(review({ item: id, elapsed: 600_000 }))).status, 202);
+        assert.equal((await post(review({ item: id, text: 'forged', token: 'kx.AAAAAAAAAAAAAAAA.' + 'A'.repeat(43) }))).status, 202);
+        const other = await formToken('blog', 'another-item');
+        assert.equal((await post(review({ item: id, text: 'borrowed', token: other }))).status, 202);
+        const elsewhere = await formToken('other-site', id);
+        assert.equal((await post(review({ item: id, text: 'from another site', token: elsewhere }))).status, 202);
+        assert.deepEqual((await pending(id)).map((/** @type {any} */ r) => r.reason), ['token', 'token', 'token', 'token']);
+      });
+
+      it('holds a review whose token was used before', async () => {
+        const id = item();
+        const used = await formToken('blog', id);
+        assert.equal((await post(review({ item: id, token: used }))).status, 201);
+        assert.equal((await post(review({ item: id, text: 'again', token: used }))).status, 202);
+        assert.equal((await pending(id))[0].reason, 'reused');
+      });
+
+      it('is single-use across collectors sharing the database, which share its secret', async () => {
+        const second = await start({ db: db.url, rateLimit: 0, reviewRate: 0, minFillMs: 0 });
+        try {
+          const id = item();
+          const issued = await formToken('blog', id);
+          assert.equal((await post(review({ item: id, token: issued }), second)).status, 201);
+          assert.equal((await post(review({ item: id, text: 'twice', token: issued }))).status, 202);
+          assert.equal((await pending(id))[0].reason, 'reused');
+        } finally {
+          await second.app.close();
+        }
+      });
+
+      it('holds a review filled faster than a person could, as measured by the server', async () => {
+        const patient = await start({ db: db.url, rateLimit: 0, reviewRate: 0, minFillMs: 3_600_000 });
+        try {
+          const id = item();
+          // The client claims a day; the server saw it come in at once.
+          const { status } = await submit({ item: id, elapsed: 86_400_000 }, patient);
+          assert.equal(status, 202);
+          assert.equal((await pending(id))[0].reason, 'fast');
+        } finally {
+          await patient.app.close();
+        }
+      });
+
+      it('expires after a day, and its nonce is forgotten then', async () => {
+        const tokens = formTokens(Buffer.alloc(32, 7));
+        const now = Date.UTC(2030, 0, 1);
+        const issued = tokens.issue('blog', 'x', now);
+        assert.ok(tokens.verify(issued, 'blog', 'x', now + tokenLifetimeMs));
+        assert.equal(tokens.verify(issued, 'blog', 'x', now + tokenLifetimeMs + 1), undefined);
+        assert.equal(tokens.verify(issued, 'blog', 'x', now - 3_600_000), undefined, 'issued in the future');
+        const nonce = `expiring-${item()}`;
+        assert.equal(await consume(collector.app.db, { issued: now, nonce }, now), true);
+        assert.equal(await consume(collector.app.db, { issued: now, nonce }, now + 1), false);
+        await consume(collector.app.db, { issued: now + tokenLifetimeMs + 1, nonce: `later-${nonce}` }, now + tokenLifetimeMs + 1);
+        const left = await collector.app.db.selectFrom('review_tokens').select('nonce').where('nonce', '=', nonce).execute();
+        assert.deepEqual(left, []);
+      });
+    });
+
     describe('spam defences', () => {
       it('takes a filled honeypot like a held review and stores nothing', async () => {
         const id = item();
@@ -153,39 +275,52 @@ for (const database of databases) {
         assert.equal((await read(`item=${id}`)).body.count, 0);
       });
 
-      it('holds a review filled faster than a person could (or without a fill time)', async () => {
+      it('holds a review with a link in its text or author, bare, full-width or hidden', async () => {
         const id = item();
-        assert.equal((await submit({ item: id, elapsed: 400 })).status, 202);
-        assert.equal((await submit({ item: id, elapsed: undefined, text: 'other' })).status, 202);
-        assert.deepEqual((await pending(id)).map((/** @type {any} */ r) => r.reason), ['fast', 'fast']);
-      });
-
-      it('holds a review with a link in its text or author', async () => {
-        const id = item();
-        for (const fields of [{ text: 'see https://x.example' }, { text: 'go to www.shop.example' }, { text: 'cheap.example/pills' }, { author: 'http://me.example' }]) {
+        const links = [
+          { text: 'see https://x.example' },
+          { text: 'go to www.shop.example' },
+          { text: 'cheap.example/pills' },
+          { author: 'http://me.example' },
+          { text: 'order at pills-shop.com today' },
+          { text: 'ｗｗｗ．ｐｉｌｌｓ．ｃｏｍ' },
+          { text: 'ｅｘａｍｐｌｅ．ｃｏｍ' },
+          { text: 'cheap\u200B.ru' },
+          { author: 'shop.example.co.uk' },
+        ];
+        for (const fields of links) {
           const { status, body } = await submit({ item: id, ...fields });
           assert.equal(status, 202, JSON.stringify(fields));
-          assert.deepEqual(body, { status: 'held' });
+          assert.equal(body.status, 'held');
         }
         assert.deepEqual(new Set((await pending(id)).map((/** @type {any} */ r) => r.reason)), new Set(['links']));
       });
 
-      it('holds a text already submitted on the site, whatever its case and spacing', async () => {
+      it('publishes ordinary text with dots: abbreviations, decimals, versions', async () => {
+        const id = item();
+        for (const text of ['Great, e.g. chapter 3.', 'i.e. 3.5 stars of 5', 'Rated 4.5/5.', 'Node.js v2.0 examples, Ph.D. level', 'The end.Next time']) {
+          assert.equal((await submit({ item: id, text })).status, 201, text);
+        }
+      });
+
+      it('holds a text already submitted for the item, whatever its case, spacing, width or invisible characters', async () => {
         const [a, b] = [item(), item()];
         assert.equal((await submit({ item: a, text: 'Best  book EVER' })).status, 201);
-        assert.equal((await submit({ item: b, text: 'best book ever ' })).status, 202);
-        assert.equal((await pending(b))[0].reason, 'duplicate');
-        assert.equal((await submit({ item: b, text: 'best book ever', site: 'other-blog' })).status, 201);
+        const lookalikes = ['best book ever ', 'Best\u200B book ever', 'Be\u200Bst\u00A0book\u2060 EVER', 'ＢＥＳＴ ＢＯＯＫ ＥＶＥＲ', '\uFEFFbest\tbook\never'];
+        for (const text of lookalikes) assert.equal((await submit({ item: a, text })).status, 202, JSON.stringify(text));
+        assert.deepEqual(new Set((await pending(a)).map((/** @type {any} */ r) => r.reason)), new Set(['duplicate']));
+        // Per site and item: the same words about another item, or on another site, are a review of their own.
+        assert.equal((await submit({ item: b, text: 'best book ever' })).status, 201);
+        assert.equal((await submit({ item: a, text: 'best book ever', site: 'other-blog' })).status, 201);
       });
 
       it('limits reviews per client address (429)', async () => {
         const limited = await start({ db: db.url, rateLimit: 0, reviewRate: 2 });
         try {
-          const post = () =>
-            limited.request('/api/reviews', { method: 'POST', body: JSON.stringify(review({ item: item(), text: String(Math.random()) })) });
-          assert.equal((await post()).status, 201);
-          assert.equal((await post()).status, 201);
-          const third = await post();
+          const send = () => post(review({ item: item(), text: String(Math.random()) }), limited);
+          assert.equal((await send()).status, 202);
+          assert.equal((await send()).status, 202);
+          const third = await send();
           assert.equal(third.status, 429);
           assert.ok(Number(third.headers.get('retry-after')) > 0);
         } finally {
@@ -193,11 +328,28 @@ for (const database of databases) {
         }
       });
 
+      it('limits each client behind a proxy by the address Fastify takes from the proxy', async () => {
+        const proxied = await start({ db: db.url, rateLimit: 0, reviewRate: 1, trustProxy: true });
+        try {
+          const send = (/** @type {string} */ client) =>
+            proxied.request('/api/reviews', {
+              method: 'POST',
+              body: JSON.stringify(review({ item: item(), text: String(Math.random()) })),
+              headers: { 'x-forwarded-for': client },
+            });
+          assert.equal((await send('198.51.100.7')).status, 202);
+          assert.equal((await send('198.51.100.7')).status, 429);
+          assert.equal((await send('198.51.100.8')).status, 202, 'another reader behind the same proxy');
+        } finally {
+          await proxied.app.close();
+        }
+      });
+
       it('holds every review with moderation "all" (202)', async () => {
-        const strict = await start({ db: db.url, rateLimit: 0, reviewRate: 0, moderation: 'all' });
+        const strict = await start({ db: db.url, rateLimit: 0, reviewRate: 0, minFillMs: 0, moderation: 'all' });
         try {
           const id = item();
-          const { status } = await strict.request('/api/reviews', { method: 'POST', body: JSON.stringify(review({ item: id })) });
+          const { status } = await submit({ item: id }, strict);
           assert.equal(status, 202);
           assert.equal((await pending(id))[0].reason, 'moderation');
         } finally {
@@ -261,9 +413,12 @@ for (const database of databases) {
         assert.deepEqual([data.count, data.average, data.reviews.length], [0, 0, 0]);
       });
 
-      it('answers 400 naming action or ids', async () => {
+      it('answers 400 naming action, ids, item or site, NUL included', async () => {
         assert.equal((await moderate('approve', ['x'])).body.field, 'action');
         assert.equal((await moderate('publish', [])).body.field, 'ids');
+        assert.equal((await moderate('publish', ['x\u0000'])).body.field, 'ids');
+        assert.equal((await collector.authorized('/api/reviews/pending?item=a%00')).body.field, 'item');
+        assert.equal((await collector.authorized('/api/reviews/pending?site=a%00')).body.field, 'site');
       });
     });
 
@@ -285,6 +440,38 @@ for (const database of databases) {
         const { status } = await collector.request(`/api/reviews?item=${item()}`, { headers: { origin: 'https://evil.example' } });
         assert.equal(status, 403);
       });
+    });
+
+    it('migrates v1 reviews: aggregates per site, fingerprints recomputed', async () => {
+      const old = await database.create();
+      try {
+        const { db: raw } = await openDatabase(old.url);
+        const provider = { getMigrations: async () => Object.fromEntries(migrations.slice(0, 2).map((m) => [m.version, m])) };
+        assert.equal((await new Migrator({ db: raw, provider }).migrateToLatest()).error, undefined);
+        const row = (/** @type {string} */ id, /** @type {string} */ site, /** @type {number} */ rating, /** @type {string} */ status) => ({
+          id, site, item: 'book', rating, text: `Loved it ${id}`, author: null, ts: 1, status, reason: null, hash: 'v1-hash',
+        });
+        await raw.insertInto('reviews').values([row('a', 'one', 5, 'published'), row('b', 'one', 3, 'published'), row('c', 'two', 1, 'published'), row('d', 'two', 2, 'held')]).execute();
+        await raw.insertInto('review_stats').values({ item: 'book', total: 3, points: 9, r1: 1, r2: 0, r3: 1, r4: 0, r5: 1 }).execute();
+        await raw.destroy();
+
+        const migrated = await start({ db: old.url, rateLimit: 0, reviewRate: 0, minFillMs: 0 });
+        try {
+          const get = async (/** @type {Record<string, string>} */ params) => (await migrated.request(`/api/reviews?${query(params)}`)).body;
+          assert.deepEqual([(await get({ item: 'book', site: 'one' })).count, (await get({ item: 'book', site: 'one' })).average], [2, 4]);
+          assert.deepEqual((await get({ item: 'book', site: 'two' })).distribution, { 1: 1, 2: 0, 3: 0, 4: 0, 5: 0 });
+          assert.equal((await get({ item: 'book' })).count, 3);
+          const { token: issued } = await get({ item: 'book', site: 'one' });
+          const again = await post(review({ site: 'one', item: 'book', text: 'LOVED\u200B it a', token: issued }), migrated);
+          assert.equal(again.status, 202);
+          const [held] = await migrated.app.db.selectFrom('reviews').select('reason').where('site', '=', 'one').where('status', '=', 'held').execute();
+          assert.equal(held.reason, 'duplicate');
+        } finally {
+          await migrated.app.close();
+        }
+      } finally {
+        await old.drop();
+      }
     });
 
     it('stores the tracker\'s review event with its ref, so chains that produce reviews show', async () => {

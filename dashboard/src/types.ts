@@ -94,6 +94,8 @@ export interface Report {
 /** A review as the moderation API lists it. Its text is untrusted: render it as text only. */
 export interface Review {
   id: number | string;
+  /** The site it was written on (in the moderation list). */
+  site?: string;
   item: string;
   rating: number;
   text: string;

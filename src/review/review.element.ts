@@ -18,6 +18,7 @@ import { reviewStyles } from './review.styles.js';
 import {
   invalidField,
   limits,
+  reviewsUrl,
   submitReview,
   toReviewData,
   withReview,
@@ -148,7 +149,8 @@ export class WomReview extends LitElement {
   /** The URL the current data came from (empty: none); a different one means load again. */
   private source?: string;
   private jsonLdItem?: string;
-  private formOpened = Date.now();
+  /** The collector's form token for the next submission (it measures the fill time). */
+  private formToken?: string;
   private shareIds = new WeakMap<Review, Record<string, string>>();
   /** Index of the first review revealed by "more", to move focus there. */
   private focusIndex?: number;
@@ -203,7 +205,7 @@ export class WomReview extends LitElement {
       if (!file) warnOnce(`invalid src "${this.src}"; nothing shown`);
       return file ? new URL(file) : undefined;
     }
-    const api = collectorUrl('api/reviews', { item: this.item, limit: String(this.pageLength) });
+    const api = reviewsUrl(this.item, { limit: String(this.pageLength) });
     if (!api) warnOnce('no collector (data-collector on the script tag, or configure({collector})) and no src; nothing shown');
     return api;
   }
@@ -213,6 +215,7 @@ export class WomReview extends LitElement {
     const data = toReviewData(await getJson(source, fresh), this.item);
     if (source.href !== this.source) return; // the item or source changed meanwhile
     this.data = data;
+    this.formToken = data?.token;
     this.shown = Math.min(this.pageLength, data?.reviews.length ?? 0);
     this.loadState = data ? 'ready' : 'failed';
   }
@@ -229,7 +232,7 @@ export class WomReview extends LitElement {
     this.focusIndex = this.shown;
     if (this.shown >= data.reviews.length) {
       const before = String(data.reviews[data.reviews.length - 1]?.ts ?? Date.now());
-      const next = collectorUrl('api/reviews', { item: this.item, limit: String(this.pageLength), before });
+      const next = reviewsUrl(this.item, { limit: String(this.pageLength), before });
       this.loadingMore = true;
       const page = next && toReviewData(await getJson(next), this.item);
       this.loadingMore = false;
@@ -268,7 +271,7 @@ export class WomReview extends LitElement {
     this.invalid = undefined;
     this.setFormState('sending', s.sending);
     const website = this.renderRoot.querySelector<HTMLInputElement>('[name="website"]')?.value ?? '';
-    const outcome = await submitReview(this.item, draft, { website, elapsed: Date.now() - this.formOpened });
+    const outcome = await submitReview(this.item, draft, { website, token: this.formToken });
     switch (outcome.status) {
       case 'published':
       case 'held':
@@ -280,7 +283,7 @@ export class WomReview extends LitElement {
         }
         this.rating = 0;
         this.text = '';
-        this.formOpened = Date.now();
+        this.formToken = outcome.token;
         return this.setFormState(outcome.status, s[outcome.status]);
       case 'invalid':
         if (outcome.field) return this.refuse(outcome.field);

@@ -11,7 +11,7 @@ export interface Review {
   ts: number;
 }
 
-/** The shape of `GET /api/reviews?item=I` (and of a static `reviews.json`). */
+/** The shape of `GET /api/reviews?item=I&site=S` (and of a static `reviews.json`). */
 export interface ReviewData {
   item: string;
   count: number;
@@ -20,7 +20,16 @@ export interface ReviewData {
   distribution: Record<string, number>;
   /** Newest first. */
   reviews: Review[];
+  /** The collector's form token, sent back with a review (absent from static files). */
+  token?: string;
 }
+
+/** The site the reviews belong to: the configured one, else the page's host, as the tracker sends. */
+const reviewSite = () => config.site || location.host;
+
+/** The collector's `GET /api/reviews` for `item` of this page's site. */
+export const reviewsUrl = (item: string, params: Record<string, string>): URL | undefined =>
+  collectorUrl('api/reviews', { site: reviewSite(), item, ...params });
 
 /** What a reader submits. */
 export interface ReviewDraft {
@@ -62,7 +71,8 @@ export function toReviewData(raw: unknown, item: string): ReviewData | undefined
       author: typeof r.author === 'string' && r.author.trim() ? r.author : null,
       ts: r.ts as number,
     }));
-  return { item, count: count(body.count), average: count(body.average), distribution, reviews };
+  const token = typeof body.token === 'string' ? body.token : undefined;
+  return { item, count: count(body.count), average: count(body.average), distribution, reviews, token };
 }
 
 /** `data` with a just-published review added on top and the aggregate updated, so the reader sees it at once. */
@@ -78,33 +88,35 @@ export function withReview(data: ReviewData, review: Review): ReviewData {
   };
 }
 
-/** How the collector answered a submission. */
+/** How the collector answered a submission; an accepted one carries the token for the next. */
 export type SubmitOutcome =
-  | { status: 'published' | 'held' | 'limited' | 'failed' }
+  | { status: 'published' | 'held'; token?: string }
+  | { status: 'limited' | 'failed' }
   | { status: 'invalid'; field?: ReviewField };
 
 /**
  * POSTs a review to the collector's `POST /api/reviews`. `website` is the honeypot
- * (empty from people) and `elapsed` the milliseconds the form was open: both feed
- * the collector's spam defences. Never throws.
+ * (empty from people) and `token` the form token that came with the reviews: the
+ * collector measures the fill time from it, and holds a review without one. Never throws.
  */
 export async function submitReview(
   item: string,
   draft: ReviewDraft,
-  spam: { website: string; elapsed: number },
+  spam: { website: string; token?: string },
 ): Promise<SubmitOutcome> {
   const url = collectorUrl('api/reviews');
   if (!url) return { status: 'failed' };
-  const site = config.site || location.host;
   try {
     const response = await fetch(url, {
       method: 'POST',
       credentials: 'omit',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ site, item, ...draft, author: draft.author.trim() || null, ...spam }),
+      body: JSON.stringify({ site: reviewSite(), item, ...draft, author: draft.author.trim() || null, ...spam }),
     });
-    if (response.status === 201) return { status: 'published' };
-    if (response.status === 202) return { status: 'held' };
+    if (response.status === 201 || response.status === 202) {
+      const { token } = await response.json().catch(() => ({}));
+      return { status: response.status === 201 ? 'published' : 'held', token: typeof token === 'string' ? token : undefined };
+    }
     if (response.status === 429) return { status: 'limited' };
     if (response.status === 400) {
       const { field } = await response.json().catch(() => ({}));

@@ -193,6 +193,10 @@ describe('the dashboard served by the collector', () => {
     // Untrusted text is shown as text: the markup is visible and no element was made from it.
     assert.match(await row.locator('td.text').textContent(), /^<img src=x onerror="window.pwned=1">/);
     assert.equal(await page.evaluate(() => window.pwned), undefined);
+    // Two sites may share an item id: the moderator sees which site a review came from.
+    const headers = await page.locator('wom-reviews section', { hasText: 'Waiting' }).locator('thead th').allTextContents();
+    const cells = await row.locator('td').allTextContents();
+    assert.equal(cells[headers.indexOf('Site')], 'blog');
     await assertAccessible('reviews');
 
     await page.getByRole('checkbox', { name: 'Select the review by Ana' }).check();

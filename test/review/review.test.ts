@@ -43,7 +43,7 @@ beforeEach(() => {
   configure({ collector: `${fixtures}/e`, locale: '' });
 });
 afterEach(() => {
-  configure({ collector: '', locale: '' });
+  configure({ collector: '', locale: '', site: '' });
   restoreClock();
 });
 
@@ -119,10 +119,11 @@ describe('<wom-review>', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('.failed'), 'load failed');
       expect(text(el, '.failed')).to.contain('The reviews could not be loaded.');
       expect($(el, '.failed').getAttribute('role')).to.equal('alert');
-      const before = performance.getEntriesByName('http://127.0.0.1:9/api/reviews?item=book-42&limit=5').length;
+      const read = `http://127.0.0.1:9/api/reviews?site=${encodeURIComponent(location.host)}&item=book-42&limit=5`;
+      const before = performance.getEntriesByName(read).length;
       $<HTMLButtonElement>(el, '.failed button').click();
       await waitUntil(
-        () => performance.getEntriesByName('http://127.0.0.1:9/api/reviews?item=book-42&limit=5').length > before,
+        () => performance.getEntriesByName(read).length > before,
         'asked again',
       );
       await waitUntil(() => el.shadowRoot!.querySelector('.failed'), 'failed again');
@@ -156,7 +157,8 @@ describe('<wom-review>', () => {
       $<HTMLButtonElement>(el, '.more').click();
       await waitUntil(() => $$(el, '.review').length === 10, 'next page shown');
       const oldest = Date.UTC(2026, 10, 1) - 5 * 864e5;
-      const next = new URL(`${fixtures}/api/reviews?item=book-42&limit=5&before=${oldest}`, location.href).href;
+      const query = new URLSearchParams({ site: location.host, item: 'book-42', limit: '5', before: String(oldest) });
+      const next = new URL(`${fixtures}/api/reviews?${query}`, location.href).href;
       expect(performance.getEntriesByName(next)).to.have.length.greaterThan(0);
       expect(el.shadowRoot!.activeElement).to.equal($$(el, '.review')[5]);
     });
@@ -285,19 +287,53 @@ describe('<wom-review>', () => {
       expect($<HTMLButtonElement>(el, '.submit').disabled).to.equal(false);
     });
 
-    it('POSTs the contract fields, the empty honeypot and the fill time to the collector', async () => {
-      // The test server's recording endpoint (test/track/recorder.js) stands in for the collector.
-      await fetch('/__collect/review/api/reviews', { method: 'DELETE' });
-      configure({ collector: '/__collect/review/e', site: 'unit-blog' });
-      const el = await fixture<WomReview>(html`<wom-review item="book-42"></wom-review>`);
+    /** Stands a recorder in for the collector: its GET answers `answer`, its POSTs are recorded. */
+    async function recordingCollector(answer: Record<string, unknown>) {
+      const bucket = `/__collect/review-${Math.random().toString(36).slice(2)}`;
+      await fetch(`${bucket}/api/reviews`, { method: 'PUT', body: JSON.stringify(answer) });
+      configure({ collector: `${bucket}/e` });
+      return {
+        /** The query of the widget's reads. */
+        reads: () =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name))
+            .filter((url) => url.pathname === `${bucket}/api/reviews` && url.searchParams.has('item'))
+            .map((url) => Object.fromEntries(url.searchParams)),
+        /** The body of the first review posted. */
+        posted: async () => JSON.parse((await (await fetch(`${bucket}/api/reviews?min=1`)).json())[0].body),
+      };
+    }
+    const empty = { item: 'book-42', count: 0, average: 0, distribution: {}, reviews: [] };
+
+    it('reads and POSTs the contract fields with the configured site, the empty honeypot and the form token', async () => {
+      const collector = await recordingCollector({ ...empty, token: 'form-token-1' });
+      configure({ site: 'unit-blog' });
+      const el = await reviews(html`<wom-review item="book-42"></wom-review>`);
+      expect(collector.reads()).to.deep.equal([{ site: 'unit-blog', item: 'book-42', limit: '5' }]);
       await fill(el, 3, 'Fine.', '  Cy  ');
       $<HTMLButtonElement>(el, '.submit').click();
-      const [sent] = await (await fetch('/__collect/review/api/reviews?min=1')).json();
-      configure({ site: '' });
-      expect(sent.contentType).to.equal('application/json');
-      const body = JSON.parse(sent.body);
-      expect(body).to.include({ site: 'unit-blog', item: 'book-42', rating: 3, text: 'Fine.', author: 'Cy', website: '' });
-      expect(body.elapsed).to.be.a('number').and.at.least(0);
+      const body = await collector.posted();
+      expect(body).to.deep.equal({ site: 'unit-blog', item: 'book-42', rating: 3, text: 'Fine.', author: 'Cy', website: '', token: 'form-token-1' });
+    });
+
+    it('names the page\'s host as its site when none is configured, as the tracker does', async () => {
+      const collector = await recordingCollector({ ...empty, token: 'form-token-2' });
+      const el = await reviews(html`<wom-review item="book-42"></wom-review>`);
+      expect(collector.reads()).to.deep.equal([{ site: location.host, item: 'book-42', limit: '5' }]);
+      await fill(el, 5, 'Good.');
+      $<HTMLButtonElement>(el, '.submit').click();
+      expect(await collector.posted()).to.include({ site: location.host, token: 'form-token-2' });
+    });
+
+    it('still submits (for moderation) when the collector sent no token', async () => {
+      const collector = await recordingCollector(empty);
+      const el = await reviews(html`<wom-review item="book-42"></wom-review>`);
+      await fill(el, 2, 'Meh.');
+      $<HTMLButtonElement>(el, '.submit').click();
+      const body = await collector.posted();
+      expect(body).to.include({ item: 'book-42', rating: 2 });
+      expect(body).not.to.have.property('token');
     });
 
     it('is hidden with readonly, in the badge layout, and in static mode', async () => {

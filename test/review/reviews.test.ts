@@ -38,6 +38,9 @@ describe('review data', () => {
     expect(read.average).to.equal(0);
     expect(read.distribution).to.deep.equal({ 1: 0, 2: 0, 3: 0, 4: 2, 5: 0 });
     expect(read.reviews).to.deep.equal([{ rating: 4, text: '', author: null, ts: 1 }]);
+    expect(read.token).to.equal(undefined);
+    expect(toReviewData({ token: { forged: 1 } }, 'i')!.token).to.equal(undefined);
+    expect(toReviewData({ token: 'a.b.c' }, 'i')!.token).to.equal('a.b.c');
     expect(toReviewData('nope', 'i')).to.equal(undefined);
   });
 });

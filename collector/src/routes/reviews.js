@@ -1,22 +1,22 @@
 // @ts-check
 /**
- * Reviews for `<wom-review>`: `GET /api/reviews` (published reviews, paged, with the
- * aggregate), `POST /api/reviews` (submit: 201 published, 202 held for moderation), and
- * moderation behind the token. Review text is stored and returned exactly as written:
- * it is untrusted, and every consumer renders it as text.
+ * Reviews for `<wom-review>`: `GET /api/reviews` (published reviews of an item of a
+ * site, paged, with the aggregate and a form token), `POST /api/reviews` (submit: 201
+ * published, 202 held for moderation), and moderation behind the token. Review text is
+ * stored and returned exactly as written: it is untrusted, and every consumer renders
+ * it as text.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { consume, formSecret, formTokens } from '../form-token.js';
 import { rateLimiter, requireToken } from '../hooks.js';
+import { fingerprint, hasLink } from '../spam.js';
 
 /** The limits the widget mirrors in its form. */
 export const limits = { item: 200, site: 200, text: 5000, author: 80 };
 
 /** People take longer than this to rate and write; scripts post at once. */
 const minFillMs = 3000;
-
-/** A link in a review is the mark of spam: hold it for a person to look at. */
-const link = /https?:\/\/|\bwww\.|\b[a-z0-9-]+\.[a-z]{2,}\/\S/i;
 
 /** @typedef {'published' | 'held' | 'rejected'} ReviewStatus */
 
@@ -35,8 +35,15 @@ const uniqueNow = () => (last = Math.max(Date.now(), last + 1));
 const refuse = (reply, field, message) =>
   reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field} ${message}`, field });
 
-/** @param {unknown} value @param {number} max */
-const isText = (value, max) => typeof value === 'string' && value.length <= max;
+/**
+ * A text of at most `max` characters without NUL (PostgreSQL cannot store one).
+ * @param {unknown} value @param {number} max
+ * @returns {value is string}
+ */
+const isText = (value, max) => typeof value === 'string' && value.length <= max && !value.includes('\0');
+
+/** What the field messages say of a text field. @param {number} max */
+const textOf = (max) => `must be a text of 1 to ${max} characters, without NUL`;
 
 /**
  * The first field of a submission the collector refuses, with why; undefined when it is valid.
@@ -45,32 +52,30 @@ const isText = (value, max) => typeof value === 'string' && value.length <= max;
  */
 function invalidField(body) {
   const { site, item, rating, text, author } = body;
-  if (!isText(site, limits.site) || !site) return ['site', `must be a text of 1 to ${limits.site} characters`];
-  if (!isText(item, limits.item) || !item) return ['item', `must be a text of 1 to ${limits.item} characters`];
+  if (!isText(site, limits.site) || !site) return ['site', textOf(limits.site)];
+  if (!isText(item, limits.item) || !item) return ['item', textOf(limits.item)];
   if (!Number.isInteger(rating) || /** @type {number} */ (rating) < 1 || /** @type {number} */ (rating) > 5) {
     return ['rating', 'must be an integer from 1 to 5'];
   }
-  if (text != null && !isText(text, limits.text)) return ['text', `must be a text of at most ${limits.text} characters`];
+  if (text != null && !isText(text, limits.text)) return ['text', `must be a text of at most ${limits.text} characters, without NUL`];
   if (author != null && !isText(author, limits.author)) {
-    return ['author', `must be a text of at most ${limits.author} characters`];
+    return ['author', `must be a text of at most ${limits.author} characters, without NUL`];
   }
   return undefined;
 }
 
-/** Same text, whatever its case and spacing: the key for duplicate detection. @param {string} text */
-const fingerprint = (text) => createHash('sha256').update(text.toLowerCase().replace(/\s+/g, ' ').trim()).digest('base64url');
-
 /**
- * Adds `delta` (1 or -1) reviews of `rating` to an item's stored aggregate, so that
- * reading it stays one row whatever the number of reviews.
- * @param {import('kysely').Kysely<any>} trx @param {string} item @param {number} rating @param {1 | -1} delta
+ * Adds `delta` (1 or -1) reviews of `rating` to the stored aggregate of an item of a
+ * site, so that reading it stays one row whatever the number of reviews.
+ * @param {import('kysely').Kysely<any>} trx @param {{ site: string, item: string }} of
+ * @param {number} rating @param {1 | -1} delta
  */
-async function count(trx, item, rating, delta) {
+async function count(trx, { site, item }, rating, delta) {
   const star = `r${rating}`;
   await trx
     .insertInto('review_stats')
-    .values({ item, total: 0, points: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 })
-    .onConflict((oc) => oc.column('item').doNothing())
+    .values({ site, item, total: 0, points: 0, r1: 0, r2: 0, r3: 0, r4: 0, r5: 0 })
+    .onConflict((oc) => oc.columns(['item', 'site']).doNothing())
     .execute();
   await trx
     .updateTable('review_stats')
@@ -80,7 +85,28 @@ async function count(trx, item, rating, delta) {
       [star]: sql`${sql.ref(star)} + ${delta}`,
     })
     .where('item', '=', item)
+    .where('site', '=', site)
     .execute();
+}
+
+/**
+ * The aggregate of an item of one site, or of every site when `site` is undefined
+ * (the v1 answer, for widgets that do not send their site).
+ * @param {import('kysely').Kysely<any>} db @param {string} item @param {string | undefined} site
+ */
+async function aggregate(db, item, site) {
+  const columns = /** @type {const} */ (['total', 'points', 'r1', 'r2', 'r3', 'r4', 'r5']);
+  let query = db
+    .selectFrom('review_stats')
+    .select((eb) => columns.map((column) => eb.fn.coalesce(eb.fn.sum(column), sql.lit(0)).as(column)))
+    .where('item', '=', item);
+  if (site !== undefined) query = query.where('site', '=', site);
+  const row = /** @type {Record<string, unknown>} */ (await query.executeTakeFirstOrThrow());
+  const total = Number(row.total);
+  /** @type {Record<string, number>} */
+  const distribution = {};
+  for (let star = 1; star <= 5; star++) distribution[star] = Number(row[`r${star}`]);
+  return { count: total, average: total ? Math.round((Number(row.points) / total) * 100) / 100 : 0, distribution };
 }
 
 /**
@@ -99,95 +125,121 @@ export default async function reviews(app, options) {
   const submitLimit = rateLimiter({ max: options.reviewRate ?? 5, windowMs: 10 * 60_000 });
   const moderator = options.moderationToken ? requireToken(options.moderationToken) : app.requireToken;
 
+  const tokens = formTokens(await formSecret(app.db));
+
+  /**
+   * Why a review waits for a person, if it does. Uses up its form token (in `trx`, with
+   * the review), so that a token is accepted once even when several processes share the
+   * database.
+   * @param {import('kysely').Kysely<any>} trx
+   * @param {{ site: string, item: string, text: string, author: string | null, hash: string | null,
+   *   token: { issued: number, nonce: string } | undefined, now: number }} review
+   */
+  async function holdReason(trx, { site, item, text, author, hash, token, now }) {
+    const fresh = token !== undefined && (await consume(trx, token, now));
+    if (holdAll) return 'moderation';
+    if (!token) return 'token';
+    if (!fresh) return 'reused';
+    if (now - token.issued < fillMs) return 'fast';
+    if (hasLink(text) || (author && hasLink(author))) return 'links';
+    if (hash) {
+      const seen = await trx
+        .selectFrom('reviews')
+        .select('id')
+        .where('site', '=', site)
+        .where('item', '=', item)
+        .where('hash', '=', hash)
+        .executeTakeFirst();
+      if (seen) return 'duplicate';
+    }
+    return null;
+  }
+
   app.get('/api/reviews', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
-    const query = /** @type {Record<string, string | undefined>} */ (request.query);
-    const { item } = query;
-    if (!item || item.length > limits.item) return refuse(reply, 'item', `is required (at most ${limits.item} characters)`);
+    const query = /** @type {Record<string, unknown>} */ (request.query);
+    const { item, site } = query;
+    if (!isText(item, limits.item) || !item) return refuse(reply, 'item', `is required and ${textOf(limits.item)}`);
+    if (site !== undefined && (!isText(site, limits.site) || !site)) return refuse(reply, 'site', textOf(limits.site));
     const limit = query.limit === undefined ? 10 : Number(query.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) return refuse(reply, 'limit', 'must be an integer from 1 to 50');
     const before = query.before === undefined ? undefined : Number(query.before);
     if (before !== undefined && !Number.isSafeInteger(before)) return refuse(reply, 'before', 'must be a time in ms');
+    const ofSite = /** @type {string | undefined} */ (site);
 
     let page = app.db
       .selectFrom('reviews')
       .select(['rating', 'text', 'author', 'ts'])
       .where('item', '=', item)
       .where('status', '=', 'published');
+    if (ofSite !== undefined) page = page.where('site', '=', ofSite);
     if (before !== undefined) page = page.where('ts', '<', before);
     const [rows, stats] = await Promise.all([
       page.orderBy('ts', 'desc').orderBy('id', 'desc').limit(limit).execute(),
-      app.db.selectFrom('review_stats').selectAll().where('item', '=', item).executeTakeFirst(),
+      aggregate(app.db, item, ofSite),
     ]);
-    const total = Number(stats?.total ?? 0);
-    /** @type {Record<string, number>} */
-    const distribution = {};
-    for (let star = 1; star <= 5; star++) distribution[star] = Number(stats?.[`r${star}`] ?? 0);
     // Readers expect their own review on the next load: no caching.
     reply.header('cache-control', 'no-cache');
     return {
       item,
-      count: total,
-      average: total ? Math.round((Number(stats?.points) / total) * 100) / 100 : 0,
-      distribution,
+      ...(ofSite === undefined ? {} : { site: ofSite }),
+      ...stats,
       reviews: rows.map((r) => ({ rating: Number(r.rating), text: r.text, author: r.author, ts: Number(r.ts) })),
+      // The form's token: only a widget that names its site may write.
+      ...(ofSite === undefined ? {} : { token: tokens.issue(ofSite, item, Date.now()) }),
     };
   });
 
   app.post('/api/reviews', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
-    // Checklist: fields, honeypot, per-client limit, then publish or hold.
+    // Checklist: fields, honeypot, per-client limit, form token, then publish or hold.
     const body = /** @type {Record<string, unknown>} */ (request.body ?? {});
     if (typeof body !== 'object' || Array.isArray(body)) return refuse(reply, 'body', 'must be a JSON object');
     const invalid = invalidField(body);
     if (invalid) return refuse(reply, ...invalid);
+    const site = /** @type {string} */ (body.site);
+    const item = /** @type {string} */ (body.item);
+    /** Answers `status` with the token for the reader's next review. @param {ReviewStatus} status */
+    const answer = (status) =>
+      reply.code(status === 'published' ? 201 : 202).send({ status, token: tokens.issue(site, item, Date.now()) });
 
     // Honeypot: people leave it empty. Bots get the answer people get and store nothing.
-    if (body.website) return reply.code(202).send({ status: 'held' });
+    if (body.website) return answer('held');
 
     await new Promise((resolve, reject) =>
       submitLimit(request, reply, (/** @type {Error | undefined} */ error) => (error ? reject(error) : resolve(undefined))),
     );
 
-    const site = /** @type {string} */ (body.site);
-    const item = /** @type {string} */ (body.item);
     const rating = /** @type {number} */ (body.rating);
     const text = /** @type {string | undefined} */ (body.text) ?? '';
     const author = /** @type {string | undefined} */ (body.author)?.trim() || null;
-    const elapsed = Number(body.elapsed);
     const hash = text.trim() ? fingerprint(text) : null;
-
-    /** Why a review waits for a person, if it does. */
-    const reason = async () => {
-      if (holdAll) return 'moderation';
-      if (!(elapsed >= fillMs)) return 'fast';
-      if (link.test(text) || (author && link.test(author))) return 'links';
-      if (hash) {
-        const seen = await app.db.selectFrom('reviews').select('id').where('site', '=', site).where('hash', '=', hash).executeTakeFirst();
-        if (seen) return 'duplicate';
-      }
-      return null;
-    };
-    const held = await reason();
-    /** @type {ReviewStatus} */
-    const status = held ? 'held' : 'published';
+    const now = Date.now();
+    // The fill time is the server's: from the token's issue to now. A client's `elapsed` is not read.
+    const token = tokens.verify(body.token, site, item, now);
     const id = randomBytes(9).toString('base64url');
-    await app.db.transaction().execute(async (trx) => {
+    const status = await app.db.transaction().execute(async (trx) => {
+      const held = await holdReason(trx, { site, item, text, author, hash, token, now });
+      /** @type {ReviewStatus} */
+      const status = held ? 'held' : 'published';
       await trx
         .insertInto('reviews')
         .values({ id, site, item, rating, text, author, ts: uniqueNow(), status, reason: held, hash })
         .execute();
-      if (status === 'published') await count(trx, item, rating, 1);
+      if (status === 'published') await count(trx, { site, item }, rating, 1);
+      return status;
     });
-    return reply.code(status === 'published' ? 201 : 202).send({ status });
+    return answer(status);
   });
 
-  app.get('/api/reviews/pending', { onRequest: moderator }, async (request) => {
-    const { item, site } = /** @type {Record<string, string | undefined>} */ (request.query);
+  app.get('/api/reviews/pending', { onRequest: moderator }, async (request, reply) => {
+    const { item, site } = /** @type {Record<string, unknown>} */ (request.query);
+    if (item !== undefined && !isText(item, limits.item)) return refuse(reply, 'item', textOf(limits.item));
+    if (site !== undefined && !isText(site, limits.site)) return refuse(reply, 'site', textOf(limits.site));
     let query = app.db
       .selectFrom('reviews')
       .select(['id', 'site', 'item', 'rating', 'text', 'author', 'ts', 'reason'])
       .where('status', '=', 'held');
-    if (item) query = query.where('item', '=', item);
-    if (site) query = query.where('site', '=', site);
+    if (item) query = query.where('item', '=', /** @type {string} */ (item));
+    if (site) query = query.where('site', '=', /** @type {string} */ (site));
     const rows = await query.orderBy('ts', 'asc').limit(500).execute();
     return { reviews: rows.map((r) => ({ ...r, rating: Number(r.rating), ts: Number(r.ts) })) };
   });
@@ -198,17 +250,17 @@ export default async function reviews(app, options) {
     if (action !== 'publish' && action !== 'reject' && action !== 'delete') {
       return refuse(reply, 'action', 'must be publish, reject or delete');
     }
-    if (!Array.isArray(ids) || !ids.length || ids.length > 500 || !ids.every((id) => typeof id === 'string')) {
+    if (!Array.isArray(ids) || !ids.length || ids.length > 500 || !ids.every((id) => isText(id, 64))) {
       return refuse(reply, 'ids', 'must be a list of 1 to 500 review ids');
     }
     const updated = await app.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('reviews').select(['id', 'item', 'rating', 'status']).where('id', 'in', ids).execute();
+      const rows = await trx.selectFrom('reviews').select(['id', 'site', 'item', 'rating', 'status']).where('id', 'in', ids).execute();
       for (const row of rows) {
         const wasPublished = row.status === 'published';
         if (action === 'delete') await trx.deleteFrom('reviews').where('id', '=', row.id).execute();
         else await trx.updateTable('reviews').set({ status: action === 'publish' ? 'published' : 'rejected' }).where('id', '=', row.id).execute();
         const delta = action === 'publish' ? (wasPublished ? 0 : 1) : wasPublished ? -1 : 0;
-        if (delta) await count(trx, row.item, Number(row.rating), delta);
+        if (delta) await count(trx, row, Number(row.rating), delta);
       }
       return rows.length;
     });

@@ -80,6 +80,7 @@ export const de: DashboardMessages = {
   author: 'Autor',
   date: 'Datum',
   anonymous: 'Anonym',
+  site: 'Website',
   item: 'Element',
   published: 'Veröffentlichte Bewertungen',
   show: 'Anzeigen',

@@ -80,6 +80,7 @@ export const en: DashboardMessages = {
   author: 'Author',
   date: 'Date',
   anonymous: 'Anonymous',
+  site: 'Site',
   item: 'Item',
   published: 'Published reviews',
   show: 'Show',

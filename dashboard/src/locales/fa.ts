@@ -80,6 +80,7 @@ export const fa: DashboardMessages = {
   author: 'نویسنده',
   date: 'تاریخ',
   anonymous: 'ناشناس',
+  site: 'سایت',
   item: 'مورد',
   published: 'نقدهای منتشرشده',
   show: 'نمایش',

@@ -80,6 +80,7 @@ export const id: DashboardMessages = {
   author: 'Penulis',
   date: 'Tanggal',
   anonymous: 'Anonim',
+  site: 'Situs',
   item: 'Item',
   published: 'Ulasan yang diterbitkan',
   show: 'Tampilkan',

@@ -93,6 +93,8 @@ export interface DashboardMessages {
   author: string;
   date: string;
   anonymous: string;
+  /** Moderation: the site a held review was written on. */
+  site: string;
   item: string;
   published: string;
   show: string;

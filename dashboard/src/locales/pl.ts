@@ -80,6 +80,7 @@ export const pl: DashboardMessages = {
   author: 'Autor',
   date: 'Data',
   anonymous: 'Anonim',
+  site: 'Witryna',
   item: 'Element',
   published: 'Opublikowane opinie',
   show: 'Pokaż',

@@ -101,7 +101,7 @@ export class WomReviews extends LitElement {
         ${selection
           ? html`<th scope="col"><input type="checkbox" aria-label=${m.selectAll} .checked=${selection.all} @change=${(e: Event) => selection.selectAll(checked(e))} /></th>`
           : null}
-        ${selection ? html`<th scope="col">${m.item}</th>` : null}
+        ${selection ? html`<th scope="col">${m.site}</th><th scope="col">${m.item}</th>` : null}
         <th scope="col" class="n">${m.rating}</th><th scope="col">${m.text}</th><th scope="col">${m.author}</th><th scope="col">${m.date}</th>
       </tr></thead>
       <tbody>
@@ -111,7 +111,7 @@ export class WomReviews extends LitElement {
             ${selection
               ? html`<td><input type="checkbox" aria-label=${m.select(author)} .checked=${this.selected.has(r.id)} @change=${(e: Event) => selection.toggle(r.id, checked(e))} /></td>`
               : null}
-            ${selection ? html`<td dir="auto">${r.item}</td>` : null}
+            ${selection ? html`<td dir="auto">${r.site}</td><td dir="auto">${r.item}</td>` : null}
             <td class="n">${f.count(r.rating)}</td>
             <td class="text" dir="auto">${r.text}</td>
             <td dir="auto">${author}</td>
