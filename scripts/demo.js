@@ -6,10 +6,11 @@ import { build } from 'wom-collector';
 import { serve } from './serve.js';
 
 /**
- * @param {{ port?: number, collectorPort?: number, db?: string, token?: string }} [options]
- *   Port 0 picks a free one.
+ * @param {{ port?: number, collectorPort?: number, db?: string, token?: string, origins?: string[] }} [options]
+ *   Port 0 picks a free one. `origins`: pages of one's own allowed to send to the collector
+ *   besides the demo's.
  */
-export async function startDemo({ port = 8080, collectorPort = 8787, db = 'demo.db', token } = {}) {
+export async function startDemo({ port = 8080, collectorPort = 8787, db = 'demo.db', token, origins = [] } = {}) {
   let collectorOrigin = '';
   const site = await serve({
     port,
@@ -20,13 +21,14 @@ export async function startDemo({ port = 8080, collectorPort = 8787, db = 'demo.
       'content-security-policy': `default-src 'self'; connect-src 'self' ${collectorOrigin}; img-src 'self' data:; frame-ancestors 'none'`,
     }),
   });
-  const collector = await build({ db, origins: [site.origin], token, logger: false });
+  const collector = await build({ db, origins: [site.origin, ...origins], token, logger: false });
   await collector.listen({ port: collectorPort, host: '127.0.0.1' });
   collectorOrigin = `http://127.0.0.1:${collector.server.address().port}`;
   return {
     site: site.origin,
     collector: collectorOrigin,
     token: collector.womToken,
+    origins: [site.origin, ...origins],
     close: async () => {
       site.server.close();
       await collector.close();

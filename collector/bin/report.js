@@ -5,9 +5,11 @@
  * With `--url`, one page's generations (CSV) or its full report (JSON); without, the
  * overview's pages (CSV) or the full overview (JSON). The CSV is the dashboard's.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { closest } from '../src/closest.js';
 import { toCsv } from '../src/csv.js';
-import { openDatabase } from '../src/db.js';
+import { isPostgresUrl, openDatabase } from '../src/db.js';
 import { migrate } from '../src/migrations.js';
 import { pageReport, siteOverview } from '../src/report.js';
 
@@ -48,12 +50,20 @@ export async function report(args, out = (text) => process.stdout.write(text)) {
   const range = { site: flags.site, from: instant(flags.from), to: instant(flags.to) };
   if (Number.isNaN(range.from) || Number.isNaN(range.to)) return fail('--from and --to must be ms since the epoch or ISO 8601 dates');
 
+  // Opening a SQLite path creates the file: a typo would read as "no data" with exit 0.
+  if (!isPostgresUrl(flags.db) && !existsSync(flags.db)) {
+    return fail(`no database at ${flags.db} (give --db the file the collector was started with, or WOM_DB)`, 1);
+  }
+
   const { db } = await openDatabase(flags.db);
   try {
     await migrate(db);
     const data = flags.url === undefined
       ? await siteOverview(db, range, { limit: Number.MAX_SAFE_INTEGER })
       : await pageReport(db, { ...range, url: flags.url });
+    if ('views' in data && data.views + data.shares + data.conversions === 0) {
+      console.error(await emptyReportHint(db, data.url));
+    }
     if (flags.format === 'json') out(`${JSON.stringify(data, null, 2)}\n`);
     else if ('pages' in data) out(toCsv(data.pages, pageColumns));
     else out(toCsv(data.generations, generationColumns));
@@ -63,11 +73,26 @@ export async function report(args, out = (text) => process.stdout.write(text)) {
   }
 }
 
+/**
+ * Why a page's report is empty: a range or site that excludes its events, or a URL the
+ * collector never saw (often a missing or extra trailing slash): then the closest it knows.
+ * @param {import('kysely').Kysely<any>} db @param {string} url
+ */
+async function emptyReportHint(db, url) {
+  const known = await db.selectFrom('events').select('url').distinct().limit(10_000).execute();
+  const urls = known.map((row) => row.url);
+  if (urls.includes(url)) return `wom-collector report: no events for ${url} with this --site, --from and --to`;
+  const nearest = closest(url, urls);
+  return nearest.length === 0
+    ? 'wom-collector report: the database holds no events yet'
+    : `wom-collector report: no events for ${url}; the closest known URLs:\n${nearest.map((u) => `  ${u}\n`).join('')}`.trimEnd();
+}
+
 /** @param {string | undefined} value */
 const instant = (value) => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : Date.parse(value));
 
-/** @param {string} message */
-function fail(message) {
+/** @param {string} message @param {number} [code] 2 for a usage error, 1 for anything else */
+function fail(message, code = 2) {
   console.error(`wom-collector report: ${message}`);
-  return 2;
+  return code;
 }

@@ -7,6 +7,9 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 
 /** @typedef {'sqlite' | 'postgres'} Dialect */
 
+/** Whether `location` names a PostgreSQL server rather than a SQLite file. */
+export const isPostgresUrl = (/** @type {string} */ location) => /^postgres(ql)?:\/\//.test(location);
+
 /**
  * Opens the database named by `location`: a `postgres://` URL, else a SQLite file path.
  *
@@ -17,7 +20,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
  * @returns {Promise<{ db: Kysely<any>, dialect: Dialect }>}
  */
 export async function openDatabase(location) {
-  if (/^postgres(ql)?:\/\//.test(location)) {
+  if (isPostgresUrl(location)) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: location,

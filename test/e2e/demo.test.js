@@ -79,6 +79,19 @@ describe('the demo with its live collector', () => {
     assert.equal(data.depth, 1);
   });
 
+  it('loads with nothing in the console: no failed request, not even the favicon', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const messages = [];
+    page.on('console', (message) => ['error', 'warning'].includes(message.type()) && messages.push(message.text()));
+    const icon = page.waitForResponse((response) => response.url().endsWith('/demo/favicon.svg'));
+    await page.goto(demo.site + '/');
+    assert.equal((await icon).status(), 200);
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(messages, []);
+    await context.close();
+  });
+
   it('passes axe with every widget rendered, in light and dark', async () => {
     for (const colorScheme of ['light', 'dark']) {
       const context = await browser.newContext({ colorScheme });
