@@ -51,9 +51,9 @@ export const shareStyles = [
     cursor: pointer;
   }
   li {
+    position: relative;
     display: flex;
     align-items: center;
-    gap: 0.35em;
   }
   .column a,
   .column button {
@@ -81,15 +81,34 @@ export const shareStyles = [
   }
   .count,
   .total {
-    min-inline-size: 2ch;
     font-variant-numeric: tabular-nums;
-    opacity: 0.8;
   }
-  .pending {
-    visibility: hidden;
+  /* A badge on the control's end corner: out of the flow, so the row keeps its gaps and rows. */
+  .count {
+    position: absolute;
+    inset-block-start: -0.4rem;
+    inset-inline-end: -0.4rem;
+    box-sizing: border-box;
+    min-inline-size: 1.125rem;
+    padding-inline: 0.3em;
+    border-radius: 0.5625rem;
+    background: var(--wom-fg);
+    color: var(--wom-bg);
+    font-size: 0.6875rem;
+    line-height: 1.125rem;
+    text-align: center;
+    pointer-events: none;
   }
   .total {
     font-size: var(--wom-font-size);
+    opacity: 0.8;
+  }
+  /* Icons only: the total as a bare number too (its words stay for screen readers), so a phone's row keeps it. */
+  .figure {
+    display: none;
+  }
+  .icons .figure {
+    display: inline;
   }
   /* Brand colors for the logos; X, Threads and the generic glyphs follow the text color. */
   .facebook { --wom-brand: #0866ff; }
