@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { intents } from '../../src/core/networks.js';
 import { configure } from '../../src/core/config.js';
 import { WomShare } from '../../src/share/share.element.js';
 import '../../src/share/define.js';
@@ -364,5 +365,38 @@ describe('<wom-share>', () => {
         await setViewport({ width: 800, height: 600 });
       }
     });
+  });
+
+  describe('logo contrast', () => {
+    /** WCAG relative luminance of a computed `rgb(r, g, b)`. */
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (high + 0.05) / (low + 0.05);
+    };
+
+    for (const theme of ['light', 'dark']) {
+      it(`draws every network's logo at 3:1 or more on its control, at rest and hovered, ${theme}`, async () => {
+        const all = Object.keys(intents).join(' ');
+        const el = await fixture<WomShare>(html`<wom-share theme=${theme} networks="${all} copy"></wom-share>`);
+        const low: string[] = [];
+        for (const button of shadow(el).querySelectorAll<HTMLElement>('[part~="button"]')) {
+          for (const state of ['rest', 'hover']) {
+            const { left, top, width, height } = button.getBoundingClientRect();
+            const position: [number, number] = state === 'hover' ? [Math.round(left + width / 2), Math.round(top + height / 2)] : [0, 0];
+            await sendMouse({ type: 'move', position });
+            const ratio = contrast(getComputedStyle(button.querySelector('svg')!).fill, getComputedStyle(button).backgroundColor);
+            if (ratio < 3) low.push(`${button.className} ${state}: ${ratio.toFixed(2)}`);
+          }
+        }
+        expect(low).to.deep.equal([]);
+      });
+    }
   });
 });
