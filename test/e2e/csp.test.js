@@ -3,12 +3,11 @@
  * `default-src 'self'; require-trusted-types-for 'script'`: no violation, no console
  * error, and the same pixels as the same page served without the policy.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import pixelmatch from 'pixelmatch';
 import { PNG } from 'pngjs';
-import { launch } from './browser.js';
-import { now, widgetServer } from './widget-server.js';
+import { browserAndSite, now } from './widget-server.js';
 
 const selectable = '<wom-repost selection><p>Select any few words of this paragraph to share them with a link back to it.</p></wom-repost>';
 
@@ -96,18 +95,11 @@ async function write(page) {
 }
 
 describe('every widget under a strict CSP with Trusted Types', () => {
-  let browser, site;
-  before(async () => {
-    [browser, site] = await Promise.all([launch(), widgetServer()]);
-  });
-  after(async () => {
-    await browser?.close();
-    site?.close();
-  });
+  const env = browserAndSite();
 
   /** Puts the state on screen; resolves with its screenshot and everything the page complained about. */
   async function render({ body, lang, collector, colorScheme = 'light', hash = '', realClock, expect = [], act, ready }, csp) {
-    const context = await browser.newContext({ viewport: { width: 640, height: 720 }, colorScheme, reducedMotion: 'reduce' });
+    const context = await env.browser.newContext({ viewport: { width: 640, height: 720 }, colorScheme, reducedMotion: 'reduce' });
     const page = await context.newPage();
     const problems = [];
     page.on('console', (message) => {
@@ -125,7 +117,7 @@ describe('every widget under a strict CSP with Trusted Types', () => {
       await page.clock.install({ time: now });
       await page.clock.pauseAt(now + 60_000);
     }
-    await page.goto(site.url({ body, lang, collector, ...(csp && { csp: 'strict' }) }) + hash);
+    await page.goto(env.site.url({ body, lang, collector, ...(csp && { csp: 'strict' }) }) + hash);
     await page.waitForFunction(() => customElements.get('wom-review'));
     await act?.(page);
     await page.locator(ready).first().waitFor();

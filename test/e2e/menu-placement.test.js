@@ -4,10 +4,9 @@
  * click), in English and Persian (RTL), on a desktop and a 320 px phone, from the
  * built dist/wom.min.js under the strict CSP.
  */
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch } from './browser.js';
-import { widgetServer } from './widget-server.js';
+import { browserAndSite } from './widget-server.js';
 
 const text = {
   en: {
@@ -65,21 +64,14 @@ function assertInside(menu, viewport) {
 }
 
 describe('<wom-repost> menus on their first frame', () => {
-  let browser, site;
-  before(async () => {
-    [browser, site] = await Promise.all([launch(), widgetServer()]);
-  });
-  after(async () => {
-    await browser?.close();
-    site?.close();
-  });
+  const env = browserAndSite();
 
   async function open(lang, width, options = {}) {
     const viewport = { width, height: 720 };
-    const context = await browser.newContext({ viewport, ...options });
+    const context = await env.browser.newContext({ viewport, ...options });
     const page = await context.newPage();
     await page.addInitScript(recordFirstFrames);
-    await page.goto(site.url({ body: body(lang), lang, csp: 'strict' }));
+    await page.goto(env.site.url({ body: body(lang), lang, csp: 'strict' }));
     await page.locator('wom-repost [part~="control"]').first().waitFor();
     return { context, page, viewport };
   }

@@ -11,6 +11,8 @@
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
+import { launch } from './browser.js';
 
 /** The strictest policy a careful site sets: no inline script or style at all, Trusted Types required. */
 export const strictPolicy = "default-src 'self'; require-trusted-types-for 'script'";
@@ -109,4 +111,17 @@ export async function widgetServer() {
       server.close();
     },
   };
+}
+
+/** Hooks the current suite up to Chromium and a widget server: `env.browser` and `env.site` once it starts. */
+export function browserAndSite() {
+  const env = {};
+  before(async () => {
+    [env.browser, env.site] = await Promise.all([launch(), widgetServer()]);
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.site?.close();
+  });
+  return env;
 }
