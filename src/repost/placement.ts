@@ -8,8 +8,10 @@ export interface Box {
 
 /**
  * Where to put a popover of `size` for `target` (a selection or a button) in the
- * viewport: below it, else above it, whichever fits (below first, where touch
- * browsers leave room), so that it never covers the target; aligned with the
+ * viewport: below `clear` (what must stay readable: the target and, for a
+ * selection, the rest of its paragraph, the lines the reader reads next), else
+ * above the target, whichever fits; so it never covers them. Below first: touch
+ * browsers put their own selection menu above a selection. Aligned with the
  * target's start edge (left, or right in RTL) and kept `gap` inside the viewport.
  */
 export function place(
@@ -17,13 +19,14 @@ export function place(
   size: { width: number; height: number },
   viewport: { width: number; height: number },
   rtl: boolean,
+  clear: Box = target,
   gap = 8,
 ): { left: number; top: number } {
-  const below = target.bottom + gap;
+  const below = Math.max(target.bottom, clear.bottom) + gap;
   const above = target.top - gap - size.height;
   const fitsBelow = below + size.height <= viewport.height - gap;
   const fitsAbove = above >= gap;
-  const roomier = viewport.height - target.bottom >= target.top ? below : above;
+  const roomier = viewport.height - below >= target.top ? below : above;
   const top = fitsBelow ? below : fitsAbove ? above : roomier;
   const start = rtl ? target.right - size.width : target.left;
   const left = Math.max(gap, Math.min(start, viewport.width - size.width - gap));

@@ -160,25 +160,47 @@ export class WomRepost extends LitElement {
     }
   }
 
-  /** Places the open menu next to its target, and focuses it when the key command opened it. */
   protected override updated(): void {
-    if (!this.subject || !this.menu.matches(':popover-open')) return;
+    if (this.subject) this.placeMenu();
+  }
+
+  /**
+   * Places the menu next to its target before it is painted, and focuses it when the
+   * key command opened it. With real input, `beforetoggle` runs on an empty stack, so
+   * this render happens inside `showPopover()`, before the menu is open and has a
+   * size: then it is placed in the next animation frame, which comes before that
+   * frame is painted.
+   */
+  private placeMenu = guard(() => {
+    if (!this.subject) return;
+    if (!this.menu.matches(':popover-open')) {
+      requestAnimationFrame(() => this.menu.matches(':popover-open') && this.placeMenu());
+      return;
+    }
     const { width, height } = this.menu.getBoundingClientRect();
     const { clientWidth, clientHeight } = document.documentElement;
     const target = this.target();
     this.placedAt = target.top;
-    const { left, top } = place(target, { width, height }, { width: clientWidth, height: clientHeight }, this.menu.dir === 'rtl');
+    const viewport = { width: clientWidth, height: clientHeight };
+    const { left, top } = place(target, { width, height }, viewport, this.menu.dir === 'rtl', this.keepClear());
     this.menu.style.left = `${left}px`;
     this.menu.style.top = `${top}px`;
     if (this.focusMenu) {
       this.focusMenu = false;
       this.menu.querySelector<HTMLElement>('a, button')?.focus({ preventScroll: true });
     }
-  }
+  });
 
   /** Where the open menu belongs: the selection, else the control. */
   private target(): Box {
     return (this.subject?.range ?? this.control).getBoundingClientRect();
+  }
+
+  /** What the menu must leave readable: for a selection, its block down to the end (the lines read next). */
+  private keepClear(): Box {
+    const range = this.subject?.range;
+    const block = range && [...this.children].find((child) => child.contains(range.endContainer));
+    return block ? block.getBoundingClientRect() : this.target();
   }
 
   private get strings(): RepostMessages {

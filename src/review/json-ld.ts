@@ -77,6 +77,35 @@ export function reviewJsonLd(type: string, name: string, data: ReviewData, shown
 }
 
 /** One script per item, shared by every element showing that item; the fullest description wins. */
+/** The part of the Trusted Types API used here (not in TypeScript's DOM library, which types a TrustedScript as the string it stands for). */
+interface ScriptPolicy {
+  createScript(text: string): string;
+}
+interface TrustedTypes {
+  createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy;
+}
+
+let policy: ScriptPolicy | undefined | null;
+
+/**
+ * `json` as a script's text. Under `require-trusted-types-for 'script'` a script's
+ * text must be a TrustedScript, even for a data block, so it comes from the
+ * `wom-json-ld` policy, which lets through JSON only (sites with a `trusted-types`
+ * allowlist name it). Where the policy cannot be made, the plain string: the browser
+ * then decides.
+ */
+function scriptText(json: string): string {
+  if (policy === undefined) {
+    try {
+      const factory = (window as { trustedTypes?: TrustedTypes }).trustedTypes;
+      policy = factory?.createPolicy('wom-json-ld', { createScript: (text) => (JSON.parse(text), text) }) ?? null;
+    } catch {
+      policy = null; // the site's allowlist leaves it out
+    }
+  }
+  return policy ? policy.createScript(json) : json;
+}
+
 const scripts = new Map<string, { script: HTMLScriptElement; owners: Map<object, string> }>();
 
 /**
@@ -104,6 +133,6 @@ export function writeJsonLd(owner: object, item: string, json: string | undefine
     return;
   }
   const fullest = [...entry.owners.values()].reduce((a, b) => (b.length > a.length ? b : a));
-  if (entry.script.textContent !== fullest) entry.script.textContent = fullest;
+  if (entry.script.textContent !== fullest) entry.script.text = scriptText(fullest);
   if (!entry.script.isConnected) document.head.append(entry.script);
 }

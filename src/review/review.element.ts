@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { collectorUrl, getJson } from '../core/api.js';
 import { ConfigController } from '../core/config-controller.js';
+import { cssProps } from '../core/css-props.js';
 import { emit, guard } from '../core/emit.js';
 import { numberFormat, plural } from '../core/intl.js';
 import { resolveMessages, type Messages } from '../core/locale.js';
@@ -41,6 +41,9 @@ type FormState = 'idle' | 'sending' | 'published' | 'held' | 'error';
 const reviewNetworks = 'x facebook whatsapp telegram email';
 /** Shared quotes stay short enough for every network. */
 const quoteLength = 200;
+/** The five stars of a rating display, each filled from the display's `--value` by CSS. */
+const fiveStars = html`<span class="star"></span><span class="star"></span><span class="star"></span><span class="star"></span
+  ><span class="star"></span>`;
 const warned = new Set<string>();
 /** One console warning per message per page. */
 function warnOnce(message: string): void {
@@ -366,14 +369,14 @@ export class WomReview extends LitElement {
 
   /** Stars filled to `value` (fractions too), named "4.3 of 5 stars". */
   private renderStars(value: number, digits = 0) {
-    const fill = `${(Math.max(0, Math.min(5, value)) / 5) * 100}%`;
     return html`<span
       part="stars"
       class="stars"
       role="img"
       aria-label=${this.strings.starsOf(this.format(value, digits), this.format(5))}
-      style=${styleMap({ '--fill': fill })}
-    ></span>`;
+      ${cssProps({ '--value': String(Math.max(0, Math.min(5, value))) })}
+      >${fiveStars}</span
+    >`;
   }
 
   private renderSummary() {
@@ -381,7 +384,7 @@ export class WomReview extends LitElement {
     if (this.loadState === 'failed') return nothing;
     if (this.loadState === 'loading' || !data) {
       // Same size as the real thing: nothing moves when the data arrives.
-      return html`<div part="summary" class="summary skeleton" aria-hidden="true"><span class="stars"></span></div>`;
+      return html`<div part="summary" class="summary skeleton" aria-hidden="true"><span class="stars">${fiveStars}</span></div>`;
     }
     const s = this.strings;
     return html`<div part="summary" class="summary">
@@ -408,7 +411,7 @@ export class WomReview extends LitElement {
         return html`<li>
           <span class="label">${plural(code, s.stars, star, this.format(star))}</span>
           <span part="bar" class="bar" aria-hidden="true"
-            ><span style=${styleMap({ inlineSize: `${(count / data.count) * 100}%` })}></span
+            ><span ${cssProps({ 'inline-size': `${(count / data.count) * 100}%` })}></span
           ></span>
           <span class="n" aria-hidden="true">${this.format(count)}</span>
           <span class="visually-hidden">${this.countText(count)}</span>

@@ -91,6 +91,14 @@ export class WomShare extends LitElement {
   /** Show share counts from the collector. */
   @property({ type: Boolean }) counts = false;
 
+  /**
+   * With `counts`, the fewest shares a number needs to be shown (per network and in
+   * total); below it, none shows and no room is kept for it. Default 1: a page nobody
+   * has shared shows no "0", which would tell readers nobody found it worth sharing.
+   * Values below 1 count as 1.
+   */
+  @property({ attribute: 'counts-min', type: Number }) countsMin = 1;
+
   /** Locale override (`de`, `fa`, `pl-PL`…). */
   @property() locale?: string;
 
@@ -168,6 +176,11 @@ export class WomShare extends LitElement {
     if (counts && typeof counts.total === 'number') this.countData = counts;
   }
 
+  /** Whether `count` is known and high enough to show (see `counts-min`). */
+  private showsCount(count: number | undefined): count is number {
+    return this.counts && count !== undefined && count >= Math.max(1, this.countsMin || 1);
+  }
+
   /** Asks the host page, records the share, and prepares a fresh id for the next one. */
   private share(network: string, via: ShareVia = 'button'): WomShareDetail | undefined {
     const detail: WomShareDetail = { network, url: this.taggedUrl(network), share: this.ids[network], via };
@@ -230,9 +243,10 @@ export class WomShare extends LitElement {
       <ul part="list" role="list">
         ${this.keys.map((key) => html`<li part="item">${this.renderControl(key)}${this.renderCount(key)}</li>`)}
       </ul>
-      ${this.counts
-        ? html`<span part="total" class="total ${total === undefined ? 'pending' : ''}"
-            >${plural(m.$code, m.shares, total ?? 0)}</span
+      ${this.showsCount(total)
+        ? html`<span part="total" class="total"
+            ><span class="figure" aria-hidden="true">${formatCount(m.$code, total)}</span
+            ><span class="label">${plural(m.$code, m.shares, total)}</span></span
           >`
         : nothing}
       <span class="visually-hidden" role="status">${this.status}</span>
@@ -250,15 +264,14 @@ export class WomShare extends LitElement {
   }
 
   /**
-   * A network's count, beside its link rather than inside it, so that the link's
-   * visible text stays part of its accessible name. Hidden from screen readers,
-   * which hear the total.
+   * A network's count, once known and at least `counts-min`: a badge on the link's
+   * corner, outside it so that the link's visible text stays its accessible name, and
+   * out of the flow so that it takes no room and moves nothing when it arrives.
+   * Hidden from screen readers, which hear the total.
    */
   private renderCount(key: string) {
-    if (!this.counts || key === 'native' || key === 'copy') return nothing;
     const count = this.countData?.networks?.[key];
-    return html`<span part="count" class="count ${count === undefined ? 'pending' : ''}" aria-hidden="true"
-      >${formatCount(this.messages.$code, count ?? 0)}</span
-    >`;
+    if (!this.showsCount(count)) return nothing;
+    return html`<span part="count" class="count" aria-hidden="true">${formatCount(this.messages.$code, count)}</span>`;
   }
 }

@@ -51,9 +51,9 @@ export const shareStyles = [
     cursor: pointer;
   }
   li {
+    position: relative;
     display: flex;
     align-items: center;
-    gap: 0.35em;
   }
   .column a,
   .column button {
@@ -81,29 +81,52 @@ export const shareStyles = [
   }
   .count,
   .total {
-    min-inline-size: 2ch;
     font-variant-numeric: tabular-nums;
-    opacity: 0.8;
   }
-  .pending {
-    visibility: hidden;
+  /* A badge on the control's end corner: out of the flow, so the row keeps its gaps and rows. */
+  .count {
+    position: absolute;
+    inset-block-start: -0.4rem;
+    inset-inline-end: -0.4rem;
+    box-sizing: border-box;
+    min-inline-size: 1.125rem;
+    padding-inline: 0.3em;
+    border-radius: 0.5625rem;
+    background: var(--wom-fg);
+    color: var(--wom-bg);
+    font-size: 0.6875rem;
+    line-height: 1.125rem;
+    text-align: center;
+    pointer-events: none;
   }
   .total {
     font-size: var(--wom-font-size);
+    opacity: 0.8;
   }
-  /* Brand colors for the logos; X, Threads and the generic glyphs follow the text color. */
-  .facebook { --wom-brand: #0866ff; }
-  .linkedin { --wom-brand: #0a66c2; }
-  .whatsapp { --wom-brand: #1da851; }
-  .telegram { --wom-brand: #229ed9; }
-  .reddit { --wom-brand: #ff4500; }
-  .pinterest { --wom-brand: #bd081c; }
-  .mastodon { --wom-brand: #6364ff; }
-  .bluesky { --wom-brand: #1185fe; }
-  .line { --wom-brand: #06c755; }
-  .vk { --wom-brand: #0077ff; }
-  .xing { --wom-brand: #006567; }
-  .wykop { --wom-brand: #367da9; }
+  /* Icons only: the total as a bare number too (its words stay for screen readers), so a phone's row keeps it. */
+  .figure {
+    display: none;
+  }
+  .icons .figure {
+    display: inline;
+  }
+  /*
+   * Brand colors for the logos, each darkened (light theme) or lightened (dark theme)
+   * just enough for 3:1 against the control at rest and hovered (WCAG 1.4.11, graphics);
+   * X, Threads and the generic glyphs follow the text color.
+   */
+  .facebook { --wom-brand: light-dark(#0866ff, #438bff); }
+  .linkedin { --wom-brand: light-dark(#0a66c2, #4f91d3); }
+  .whatsapp { --wom-brand: light-dark(#1a9447, #1da851); }
+  .telegram { --wom-brand: light-dark(#1d88bb, #229ed9); }
+  .reddit { --wom-brand: light-dark(#eb3f00, #ff4c0a); }
+  .pinterest { --wom-brand: light-dark(#bd081c, #d76b77); }
+  .mastodon { --wom-brand: light-dark(#6364ff, #7c7dff); }
+  .bluesky { --wom-brand: light-dark(#107def, #1f8cfe); }
+  .line { --wom-brand: light-dark(#04933f, #06c755); }
+  .vk { --wom-brand: light-dark(#0077ff, #298dff); }
+  .xing { --wom-brand: light-dark(#006567, #57999b); }
+  .wykop { --wom-brand: light-dark(#367da9, #5a94b8); }
   :host([monochrome]) svg {
     fill: currentColor;
   }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo } from '../../scripts/demo.js';
 import { launch, serve } from './browser.js';
-import { layoutShift } from './layout-shift.js';
+import { layoutShift, phonePage } from './layout-shift.js';
 
 describe('dist/wom.min.js in a page, through a plain script tag', () => {
   let browser, server, origin;
@@ -78,23 +78,24 @@ describe('dist/wom.min.js in a page, through a plain script tag', () => {
     await context.close();
   });
 
-  it('causes no layout shift while the widgets load and render (the demo article, live collector)', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'wom-demo-'));
-    const demo = await startDemo({ port: 0, collectorPort: 0, db: join(dir, 'demo.db') });
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    try {
-      await page.goto(demo.site + '/');
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('wom-share, wom-repost, wom-review')].every((el) => el.shadowRoot?.childElementCount),
-      );
-      await page.locator('wom-review').getByText(/No reviews yet/).waitFor();
-      const shift = await layoutShift(page);
-      assert.equal(shift, 0);
-    } finally {
-      await context.close();
-      await demo.close();
-      await rm(dir, { recursive: true, force: true });
-    }
-  });
+  for (const device of ['desktop', 'phone']) {
+    it(`causes no layout shift while the widgets load and render (the demo article, live collector, ${device})`, async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'wom-demo-'));
+      const demo = await startDemo({ port: 0, collectorPort: 0, db: join(dir, 'demo.db') });
+      const tab = device === 'phone' ? await phonePage(browser) : await (await browser.newContext()).newPage();
+      try {
+        await tab.goto(demo.site + '/');
+        await tab.waitForFunction(() =>
+          [...document.querySelectorAll('wom-share, wom-repost, wom-review')].every((el) => el.shadowRoot?.childElementCount),
+        );
+        await tab.locator('wom-review').getByText(/No reviews yet/).waitFor();
+        const shift = await layoutShift(tab);
+        assert.equal(shift, 0);
+      } finally {
+        await tab.context().close();
+        await demo.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  }
 });

@@ -30,4 +30,15 @@ describe('placing the popover', () => {
   it('stays inside the viewport at the left edge in RTL', () => {
     expect(place(box(10, 100, 60, 140), size, viewport, true).left).to.equal(8);
   });
+
+  it('goes below what must stay readable (a selection’s paragraph), never over the lines after the selection', () => {
+    const selection = box(150, 100, 400, 120);
+    const paragraph = box(100, 100, 700, 200);
+    expect(place(selection, size, viewport, false, paragraph)).to.deep.equal({ left: 150, top: 208 });
+  });
+
+  it('goes above the selection when its paragraph leaves no room below', () => {
+    const selection = box(150, 300, 400, 320);
+    expect(place(selection, size, viewport, false, box(100, 280, 700, 580)).top).to.equal(242);
+  });
 });

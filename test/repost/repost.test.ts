@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/repost/define.js';
 import type { WomRepost } from '../../src/repost/repost.element.js';
@@ -20,8 +20,11 @@ const part = <T extends HTMLElement = HTMLElement>(el: WomRepost, name: string) 
 const menu = (el: WomRepost) => part(el, 'menu');
 const isOpen = (el: WomRepost) => menu(el).matches(':popover-open');
 
+/** Opens the menu as a reader does: a real mouse click on the control. */
 async function openMenu(el: WomRepost) {
-  part<HTMLButtonElement>(el, 'control').click();
+  const { left, top, width, height } = part(el, 'control').getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(left + width / 2), Math.round(top + height / 2)] });
+  await waitUntil(() => isOpen(el), 'the menu opens');
   await el.updateComplete;
 }
 
@@ -150,6 +153,7 @@ describe('<wom-repost>', () => {
         await openMenu(el);
         expect(shared(el, 'telegram').text).to.equal(`${open}Hi there${close}`);
         expect(menu(el).dir).to.equal(locale === 'fa' ? 'rtl' : 'ltr');
+        await sendKeys({ press: 'Escape' }); // else the open menu covers the next control
       }
     });
 

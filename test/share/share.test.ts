@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
+import { intents } from '../../src/core/networks.js';
 import { configure } from '../../src/core/config.js';
 import { WomShare } from '../../src/share/share.element.js';
 import '../../src/share/define.js';
@@ -299,23 +300,103 @@ describe('<wom-share>', () => {
   });
 
   describe('counts', () => {
+    const total = (el: WomShare) => shadow(el).querySelector('[part="total"]');
+    const count = (el: WomShare, network: string) => control(el, network).parentElement!.querySelector('[part="count"]');
+
     it('shows the total and per-network counts from the collector, compactly and in the locale', async () => {
       configure({ collector: '/test/share/fixtures/e' });
       const el = await fixture<WomShare>(html`<wom-share counts networks="telegram x"></wom-share>`);
-      await waitUntil(() => !shadow(el).querySelector('.total.pending'), 'counts loaded');
-      expect(shadow(el).querySelector('[part="total"]')!.textContent).to.equal('1.2K shares');
-      expect(link(el, 'telegram').parentElement!.querySelector('[part="count"]')!.textContent).to.equal('1.2K');
+      await waitUntil(() => total(el), 'counts loaded');
+      expect(total(el)!.querySelector('.label')!.textContent).to.equal('1.2K shares');
+      expect(count(el, 'telegram')!.textContent).to.equal('1.2K');
       const fa = await fixture<WomShare>(html`<wom-share counts locale="fa" networks="x"></wom-share>`);
-      await waitUntil(() => !shadow(fa).querySelector('.total.pending'));
-      expect(link(fa, 'x').parentElement!.querySelector('[part="count"]')!.textContent).to.equal('۳۴');
+      await waitUntil(() => total(fa));
+      expect(count(fa, 'x')!.textContent).to.equal('۳۴');
     });
 
-    it('reserves the space and shows nothing when the collector is unreachable', async () => {
-      configure({ collector: 'http://127.0.0.1:9/e' });
-      const el = await fixture<WomShare>(html`<wom-share counts networks="telegram"></wom-share>`);
-      const total = shadow(el).querySelector<HTMLElement>('[part="total"]')!;
-      expect(getComputedStyle(total).visibility).to.equal('hidden');
-      expect(total.getBoundingClientRect().width).to.be.greaterThan(0);
+    it('shows no number below counts-min', async () => {
+      configure({ collector: '/test/share/fixtures/e' });
+      const el = await fixture<WomShare>(html`<wom-share counts counts-min="100" networks="telegram x"></wom-share>`);
+      await waitUntil(() => total(el), 'counts loaded');
+      expect(count(el, 'telegram')!.textContent).to.equal('1.2K');
+      expect(count(el, 'x')).to.equal(null);
+      el.countsMin = 5000;
+      await el.updateComplete;
+      expect(total(el)).to.equal(null);
+      expect(count(el, 'telegram')).to.equal(null);
     });
+
+    it('shows no "0 shares" on a page nobody has shared, by default', async () => {
+      configure({ collector: '/test/share/fixtures/unshared/e' });
+      const el = await fixture<WomShare>(html`<wom-share counts counts-min="0" networks="telegram x"></wom-share>`);
+      const plain = await fixture<WomShare>(html`<wom-share counts networks="telegram x"></wom-share>`);
+      await waitUntil(() => (el as unknown as { countData?: object }).countData, 'counts loaded');
+      for (const widget of [el, plain]) {
+        expect(total(widget)).to.equal(null);
+        expect(shadow(widget).querySelector('[part="count"]')).to.equal(null);
+        expect(shadow(widget).textContent).not.to.match(/\b0\b/);
+      }
+    });
+
+    it('keeps no room for a count it does not show: the links sit as they do without counts', async () => {
+      configure({ collector: 'http://127.0.0.1:9/e' });
+      const host = await fixture<HTMLElement>(html`<div>
+        <wom-share counts layout="icons"></wom-share><wom-share layout="icons"></wom-share>
+      </div>`);
+      const [withCounts, without] = host.querySelectorAll<WomShare>('wom-share');
+      await withCounts.updateComplete;
+      const lefts = (el: WomShare) => [...shadow(el).querySelectorAll('li')].map((li) => li.getBoundingClientRect().left);
+      expect(lefts(withCounts)).to.deep.equal(lefts(without));
+      expect(total(withCounts)).to.equal(null);
+    });
+
+    it('stays on one row on a 390 px phone with every count shown', async () => {
+      await setViewport({ width: 390, height: 800 });
+      try {
+        configure({ collector: '/test/share/fixtures/e' });
+        const el = await fixture<WomShare>(html`<wom-share counts layout="icons" networks="x facebook linkedin whatsapp telegram email copy"></wom-share>`);
+        await waitUntil(() => count(el, 'telegram'), 'counts loaded');
+        const rows = new Set([...shadow(el).querySelectorAll('li')].map((li) => li.getBoundingClientRect().top));
+        expect(rows.size).to.equal(1);
+        // One row's height: the total sits on it too.
+        expect(total(el)!.textContent).to.equal('1.2K1.2K shares'); // the figure, and the words for screen readers
+        expect(el.getBoundingClientRect().height).to.equal(40);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+      }
+    });
+  });
+
+  describe('logo contrast', () => {
+    /** WCAG relative luminance of a computed `rgb(r, g, b)`. */
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
+        const v = Number(c) / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a: string, b: string) => {
+      const [high, low] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (high + 0.05) / (low + 0.05);
+    };
+
+    for (const theme of ['light', 'dark']) {
+      it(`draws every network's logo at 3:1 or more on its control, at rest and hovered, ${theme}`, async () => {
+        const all = Object.keys(intents).join(' ');
+        const el = await fixture<WomShare>(html`<wom-share theme=${theme} networks="${all} copy"></wom-share>`);
+        const low: string[] = [];
+        for (const button of shadow(el).querySelectorAll<HTMLElement>('[part~="button"]')) {
+          for (const state of ['rest', 'hover']) {
+            const { left, top, width, height } = button.getBoundingClientRect();
+            const position: [number, number] = state === 'hover' ? [Math.round(left + width / 2), Math.round(top + height / 2)] : [0, 0];
+            await sendMouse({ type: 'move', position });
+            const ratio = contrast(getComputedStyle(button.querySelector('svg')!).fill, getComputedStyle(button).backgroundColor);
+            if (ratio < 3) low.push(`${button.className} ${state}: ${ratio.toFixed(2)}`);
+          }
+        }
+        expect(low).to.deep.equal([]);
+      });
+    }
   });
 });
