@@ -14,7 +14,7 @@ import { spawnCollector } from '../test/support/process.js';
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const eventsPerBatch = 20;
-const token = 'bench';
+const token = 'bench-token-0123456789';
 
 /**
  * A reader's page session: a view, sometimes arriving through a share, shares and

@@ -9,7 +9,7 @@ import { batch, event, share, view } from './support/http.js';
 import { spawnCollector } from './support/process.js';
 
 const [sqlite, postgres] = databases;
-const token = 'process-token';
+const token = 'process-token-0123456789';
 
 /** @param {string} base @param {unknown} body */
 const post = async (base, body) => {
@@ -98,7 +98,7 @@ describe('wom-collector binary', () => {
       let text = '';
       for await (const chunk of response) text += chunk;
       assert.equal(response.statusCode, 200);
-      assert.deepEqual(JSON.parse(text), { stored: 1, duplicates: 0 });
+      assert.deepEqual(JSON.parse(text), { accepted: 1, duplicates: 0, rejected: [] });
       const [code] = await exited;
       assert.equal(code, 0);
 
@@ -153,7 +153,7 @@ describe('two processes on one PostgreSQL', () => {
       ]);
       assert.deepEqual(results.map((r) => r.status), [200, 200, 200]);
       // A retry through the other process is still a duplicate.
-      assert.deepEqual((await post(b.base, batch(events.slice(0, 2)))).body, { stored: 0, duplicates: 2 });
+      assert.deepEqual((await post(b.base, batch(events.slice(0, 2)))).body, { accepted: 0, duplicates: 2, rejected: [] });
 
       const query = `url=${encodeURIComponent(url)}`;
       const [fromA, fromB, fromOne] = await Promise.all([report(a.base, query), report(b.base, query), report(one.base, query)]);
