@@ -48,6 +48,9 @@ export function cors(origins) {
   };
 }
 
+/** Requests a minute per client address unless `--rate` says otherwise. */
+export const defaultRate = 1200;
+
 /**
  * An in-memory fixed-window limit per client (its address, an IPv6 one by its /64).
  * Nothing is persisted, and addresses live in memory for one window at most.

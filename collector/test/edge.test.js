@@ -75,6 +75,18 @@ describe('client address behind proxies', () => {
 describe('timeouts and the connection cap', () => {
   const running = collectorOn(sqlite, { timeouts: { headers: 500, request: 1000, keepAlive: 300 }, maxConnections: 8 });
 
+  it('closes a connection that sends nothing', async () => {
+    const socket = await open(running.collector.base);
+    assert.equal(await closedWithin(socket, 10_000), '');
+  });
+
+  it('keeps a request in progress open past the header timeout while it is answered', async () => {
+    const socket = await open(running.collector.base);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
+    assert.match(await closedWithin(socket, 10_000), /HTTP\/1\.1 200/);
+  });
+
   it('closes a connection whose headers never finish', async () => {
     const socket = await open(running.collector.base);
     socket.write('POST /e HTTP/1.1\r\nHost: x\r\n');

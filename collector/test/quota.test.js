@@ -69,3 +69,15 @@ describe('quota bookkeeping', () => {
     assert.equal(quotas.admitUrl('a', 'u1', now), undefined, 'urls already seen go on');
   });
 });
+
+describe('events a minute per address', () => {
+  const [sqlite] = databases;
+  const running = collectorOn(sqlite, { rateLimit: 3, quotaEvents: 0 });
+  it('are ten times --rate, whichever sites they name', async () => {
+    assert.equal((await running.collector.post('/e', batch(Array.from({ length: 12 }, () => view()), 'rotate-1'))).status, 200);
+    assert.equal((await running.collector.post('/e', batch(Array.from({ length: 18 }, () => view()), 'rotate-2'))).status, 200);
+    const over = await running.collector.post('/e', batch([view()], 'rotate-3'));
+    assert.equal(over.status, 429);
+    assert.match(over.body.message, /rate limit of 30 events per 60 s/);
+  });
+});

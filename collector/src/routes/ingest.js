@@ -5,9 +5,11 @@
  */
 import { sql } from 'kysely';
 import { groupCommit } from '../commit.js';
-import { httpError } from '../hooks.js';
+import { clientKey } from '../client.js';
+import { defaultRate, httpError } from '../hooks.js';
 import { siteQuotas } from '../quota.js';
 import { knownTypes, validateEnvelope, validateEvents } from '../schema.js';
+import { fixedWindow } from '../window.js';
 
 /** Crawlers that run scripts and would otherwise count as readers. */
 const crawler = /bot[/;]|crawler|spider|slurp|facebookexternalhit|lighthouse|pingdom|pagespeed/i;
@@ -20,13 +22,21 @@ export default async function ingest(app, options) {
   const filterBots = options.bots !== false;
   const store = groupCommit(app.db);
   const quotas = siteQuotas({ events: options.quotaEvents ?? defaultQuotas.events, urls: options.quotaUrls ?? defaultQuotas.urls });
+  // Sites are the client's to name, so per-site quotas alone do not bound one address:
+  // it may send ten events a request on average (a page's burst is a view and its vitals).
+  const maxClientEvents = 10 * (options.rateLimit ?? defaultRate);
+  const clientEvents = fixedWindow(60_000);
 
   // NUL characters are refused per field by the event schema, so that they cost one event only.
   app.post('/e', { onRequest: [app.cors, app.rateLimit], config: { nulPerField: true } }, async (request, reply) => {
-    // Checklist: origin and rate (onRequest), size and JSON (parser), envelope, the site's
-    // events a minute, each event's fields, the site's new urls a day, bots, store.
+    // Checklist: origin and rate (onRequest), size and JSON (parser), envelope, the
+    // address's events a minute, the site's events a minute, each event's fields, the site's new urls a day, bots, store.
     const { site, events } = validateEnvelope(request.body);
     const now = Date.now();
+    if (maxClientEvents && clientEvents.add(clientKey(request.ip), events.length, now) > maxClientEvents) {
+      reply.header('retry-after', String(clientEvents.retryAfter(now)));
+      throw httpError(429, `rate limit of ${maxClientEvents} events per 60 s exceeded`);
+    }
     const over = quotas.countEvents(site, events.length, now);
     if (over) {
       reply.header('retry-after', String(over.retryAfter));
