@@ -15,8 +15,9 @@ const clients = 4;
 
 for (const database of databases) {
   describe(`kill -9 under load on ${database.name}`, () => {
-    // Each restart loads the collector anew (about 0.5 s on a quiet machine, several on a busy one).
-    it(`keeps every event answered 2xx, once, across ${kills} kills`, { timeout: 300_000 }, async () => {
+    // Each restart loads the collector anew: about 0.5 s on a quiet machine, several on a busy
+    // one (the suite's --test-timeout leaves room for that).
+    it(`keeps every event answered 2xx, once, across ${kills} kills`, async () => {
       const db = await database.create();
       const args = ['--db', db.url, '--token', 'fault-token-0123456789', '--rate', '0'];
       let collector = await spawnCollector(args);
@@ -25,6 +26,7 @@ for (const database of databases) {
       /** @type {Set<string>} */
       const answered = new Set();
       let accepted = 0;
+      let answers = 0;
       let running = true;
 
       /** Posts batches as trackers do (random ids), retrying a batch whose answer never came. */
@@ -39,6 +41,7 @@ for (const database of databases) {
             const body = await response.json();
             assert.equal(response.status, 200, JSON.stringify(body));
             accepted += body.accepted;
+            answers++;
             for (const e of /** @type {{ id: string }[]} */ (events)) answered.add(e.id);
             retry = undefined;
           } catch (error) {
@@ -52,7 +55,10 @@ for (const database of databases) {
       const load = Array.from({ length: clients }, client);
       try {
         for (let k = 0; k < kills; k++) {
-          await sleep(30 + Math.random() * 200);
+          // Under load: at least one more batch answered by this process, then a random moment.
+          const target = answers + 1;
+          while (answers < target) await sleep(5);
+          await sleep(Math.random() * 200);
           collector.child.kill('SIGKILL');
           await collector.exited;
           collector = await spawnCollector(args);
@@ -67,7 +73,6 @@ for (const database of databases) {
       try {
         const { rows } = await sql`select id, count(*) as n from events where site = 'fault' group by id`.execute(kysely);
         const stored = new Map(/** @type {{ id: string, n: number }[]} */ (rows).map((r) => [r.id, Number(r.n)]));
-        assert.ok(answered.size > kills * 10, `load was light: ${answered.size} events answered`);
         const missing = [...answered].filter((id) => !stored.has(id));
         assert.deepEqual(missing, [], 'every event answered 2xx is stored');
         assert.deepEqual([...stored].filter(([, n]) => n > 1), [], 'none twice');
