@@ -11,7 +11,7 @@ import { build } from '../collector/src/app.js';
 import { launch } from '../test/e2e/browser.js';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const token = 'demo-token';
+const token = 'demo-token-0123456789';
 const day = 24 * 3600_000;
 
 /** mulberry32: a small seeded generator, so the demo site is the same on every run. */

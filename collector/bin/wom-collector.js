@@ -16,20 +16,33 @@ const help = `Usage: wom-collector [options]
                     printed once when absent)
   --origins A,B     page origins allowed to send, e.g. https://blog.example (WOM_ORIGINS;
                     default any)
-  --rate N          requests per minute per client address, 0 for no limit (WOM_RATE,
-                    default 1200)
+  --rate N          requests per minute per client address (IPv6: per /64), 0 for no
+                    limit (WOM_RATE, default 1200)
+  --quota-events N  events per minute per site, 0 for no quota (WOM_QUOTA_EVENTS,
+                    default 60000)
+  --quota-urls N    new distinct URLs per day per site, 0 for no quota (WOM_QUOTA_URLS,
+                    default 50000)
+  --max-connections N
+                    open connections at most (WOM_MAX_CONNECTIONS, default 2048)
   --retention P     keep events for P: 30d, 13mo, 2y or off (WOM_RETENTION, default 13mo)
   --moderation M    reviews: all (hold every review for moderation) or auto (publish clean
                     ones, hold suspicious ones) (WOM_MODERATION, default auto)
   --moderation-token T
                     token for moderating reviews (WOM_MODERATION_TOKEN, default --token)
   --keep-bots       store events from well-known crawlers too (WOM_KEEP_BOTS=1)
-  --trust-proxy     take the client address from X-Forwarded-For (WOM_TRUST_PROXY=1)
-  --log-level L     fatal, error, warn, info, debug (WOM_LOG_LEVEL, default info)
+  --trust-proxy [P] behind proxies: P hops of X-Forwarded-For are trusted (bare flag:
+                    one), or P lists the proxies' addresses/CIDRs, e.g. 10.0.0.0/8,::1
+                    (WOM_TRUST_PROXY)
+  --log-level L     fatal, error, warn, info, debug (WOM_LOG_LEVEL, default warn)
 `;
 
 const env = process.env;
+// A bare --trust-proxy trusts one hop.
+const args = process.argv.slice(2).map((arg, i, all) =>
+  arg === '--trust-proxy' && (i + 1 === all.length || all[i + 1].startsWith('-')) ? '--trust-proxy=1' : arg,
+);
 const { values: flags } = parseArgs({
+  args,
   options: {
     port: { type: 'string', default: env.WOM_PORT ?? '8787' },
     host: { type: 'string', default: env.WOM_HOST ?? '0.0.0.0' },
@@ -37,12 +50,15 @@ const { values: flags } = parseArgs({
     token: { type: 'string', default: env.WOM_TOKEN },
     origins: { type: 'string', default: env.WOM_ORIGINS ?? '' },
     rate: { type: 'string', default: env.WOM_RATE ?? '1200' },
+    'quota-events': { type: 'string', default: env.WOM_QUOTA_EVENTS ?? '60000' },
+    'quota-urls': { type: 'string', default: env.WOM_QUOTA_URLS ?? '50000' },
+    'max-connections': { type: 'string', default: env.WOM_MAX_CONNECTIONS ?? '2048' },
     retention: { type: 'string', default: env.WOM_RETENTION ?? '13mo' },
     moderation: { type: 'string', default: env.WOM_MODERATION ?? 'auto' },
     'moderation-token': { type: 'string', default: env.WOM_MODERATION_TOKEN },
     'keep-bots': { type: 'boolean', default: env.WOM_KEEP_BOTS === '1' },
-    'trust-proxy': { type: 'boolean', default: env.WOM_TRUST_PROXY === '1' },
-    'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'info' },
+    'trust-proxy': { type: 'string', default: env.WOM_TRUST_PROXY },
+    'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'warn' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -54,9 +70,11 @@ if (flags.moderation !== 'all' && flags.moderation !== 'auto') {
   console.error(`wom-collector: --moderation must be all or auto, got "${flags.moderation}"`);
   process.exit(2);
 }
-const rate = Number(flags.rate);
-if (!Number.isInteger(rate) || rate < 0) {
-  console.error(`wom-collector: --rate must be a whole number, got "${flags.rate}"`);
+/** The flag's value as a whole number, or exit 2 saying which flag is wrong. @param {'rate' | 'quota-events' | 'quota-urls' | 'max-connections'} name */
+function wholeNumber(name) {
+  const value = Number(flags[name]);
+  if (Number.isInteger(value) && value >= 0) return value;
+  console.error(`wom-collector: --${name} must be a whole number, got "${flags[name]}"`);
   process.exit(2);
 }
 
@@ -66,7 +84,10 @@ try {
     db: flags.db,
     token: flags.token,
     origins: flags.origins,
-    rateLimit: rate,
+    rateLimit: wholeNumber('rate'),
+    quotaEvents: wholeNumber('quota-events'),
+    quotaUrls: wholeNumber('quota-urls'),
+    maxConnections: wholeNumber('max-connections'),
     retention: flags.retention,
     moderation: /** @type {'auto' | 'all'} */ (flags.moderation),
     moderationToken: flags['moderation-token'],

@@ -7,10 +7,12 @@
  * its tables to `migrations`, guard its handlers with `app.cors`, `app.rateLimit` and
  * `app.requireToken`, and register an eraser in `app.erasers` if it stores visitor ids.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
+import { trustedProxies } from './client.js';
 import { openDatabase } from './db.js';
-import { cors, httpError, rateLimiter, requireToken } from './hooks.js';
+import { errorHandler, refuseAmbiguousUrls, containsNul } from './edge.js';
+import { cors, defaultRate, httpError, rateLimiter, requireToken } from './hooks.js';
 import { migrate } from './migrations.js';
 import { retentionCutoff } from './retention.js';
 import admin from './routes/admin.js';
@@ -19,6 +21,7 @@ import dashboard from './routes/dashboard.js';
 import ingest from './routes/ingest.js';
 import report from './routes/report.js';
 import reviews from './routes/reviews.js';
+import { fixedWindow } from './window.js';
 
 export { cors, httpError, rateLimiter, requireToken } from './hooks.js';
 export { migrations } from './migrations.js';
@@ -28,17 +31,27 @@ export { migrations } from './migrations.js';
  * @property {string} [db] SQLite file path, or a `postgres://` URL. Default `wom.db`.
  * @property {string} [token] Bearer token for the report and erasure; generated when absent
  *   (read it back from `app.womToken`).
- * @property {string[] | string} [origins] page origins allowed to call (array or comma list);
- *   empty: any origin.
- * @property {number} [rateLimit] requests per minute per client address; 0 disables. Default 1200.
+ * @property {string[] | string} [origins] page origins allowed to call (array or comma list),
+ *   normalised (`https://Blog.Example:443/` is `https://blog.example`); empty: any origin.
+ * @property {number} [rateLimit] requests per minute per client address (IPv6: per /64),
+ *   and ten times as many events to ingest; 0 disables both. Default 1200.
+ * @property {number} [quotaEvents] events per minute per site; 0 disables. Default 60000.
+ * @property {number} [quotaUrls] new distinct URLs per day per site; 0 disables. Default 50000.
  * @property {string | number} [retention] how long events are kept: `13mo` (default), `30d`,
  *   `2y`, ms, or `off`.
  * @property {'auto' | 'all'} [moderation] reviews: `all` holds every review for moderation; `auto`
  *   (default) publishes clean ones and holds suspicious ones.
  * @property {string} [moderationToken] token for moderating reviews; defaults to `token`.
  * @property {boolean} [bots] drop (and count) events from well-known crawlers. Default true.
- * @property {boolean | object} [logger] Fastify logger options; request lines are never logged.
- * @property {boolean | string | string[]} [trustProxy] trust `X-Forwarded-For` (behind a proxy).
+ * @property {boolean | object} [logger] Fastify logger options (level `warn` unless given);
+ *   request lines are never logged.
+ * @property {boolean | number | string | string[]} [trustProxy] behind proxies: how many hops
+ *   to trust (`true`: one), or the proxies' addresses and CIDRs (array or comma list).
+ * @property {{ headers?: number, request?: number, keepAlive?: number }} [timeouts] ms to
+ *   receive a request's headers (default 10 s), the whole request with its body (15 s),
+ *   and how long an idle keep-alive connection stays open (5 s).
+ * @property {number} [maxConnections] open connections at most; more are closed at once.
+ *   Default 2048.
  */
 
 /** Route modules, each a Fastify plugin registered with the build options. */
@@ -49,18 +62,37 @@ const day = 24 * 3600_000;
 /** @param {boolean | object | undefined} logger */
 function loggerOptions(logger) {
   if (!logger) return false;
-  // No client address in any log line: error logs carry the request too.
-  const serializers = { req: (/** @type {any} */ req) => ({ method: req.method, url: req.url }) };
-  return { ...(logger === true ? {} : logger), serializers };
+  const serializers = {
+    // No client address, token or body in any log line: error logs carry the request too.
+    req: (/** @type {any} */ req) => ({ method: req.method, url: req.url }),
+    // Not the driver's `detail` or parameters, which may quote stored values.
+    err: (/** @type {any} */ err) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
+  };
+  return { level: 'warn', ...(logger === true ? {} : logger), serializers };
+}
+
+/**
+ * `https://Blog.Example:443/` as the browser sends it in `Origin`: `https://blog.example`.
+ * @param {string} entry
+ */
+function normalisedOrigin(entry) {
+  const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
+  if (origin === 'null') throw new Error(`--origins entries are origins like https://blog.example, got "${entry}"`);
+  return origin;
 }
 
 /** @param {Options} [options] */
 export async function build(options = {}) {
   const token = options.token || randomBytes(18).toString('base64url');
-  const origins =
-    typeof options.origins === 'string'
-      ? options.origins.split(',').map((o) => o.trim()).filter(Boolean)
-      : (options.origins ?? []);
+  const origins = (typeof options.origins === 'string' ? options.origins.split(',') : (options.origins ?? []))
+    .map((o) => o.trim())
+    .filter(Boolean)
+    .map(normalisedOrigin);
+  // One count of failed token checks per client, whichever token gate it knocked at.
+  const tokenFailures = fixedWindow(60_000);
+  const tokenGate = requireToken(token, tokenFailures); // a short token fails here, before anything opens
+  const trustProxy = trustedProxies(options.trustProxy);
+  const timeouts = { headers: 10_000, request: 15_000, keepAlive: 5_000, ...options.timeouts };
   const retention = options.retention ?? '13mo';
   retentionCutoff(retention, Date.now()); // a bad period fails here, before anything opens
   const { db, dialect } = await openDatabase(options.db ?? 'wom.db');
@@ -76,26 +108,50 @@ export async function build(options = {}) {
     // No line per request: at 1,000 requests/s logging would cost more than storing.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 64 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy,
+    // Slow clients may not hold a connection: headers, then the whole body, then idleness.
+    requestTimeout: timeouts.request,
+    keepAliveTimeout: timeouts.keepAlive,
+    // Node checks the header and request timeouts every `connectionsCheckingInterval` (30 s by default).
+    http: { headersTimeout: timeouts.headers, connectionsCheckingInterval: Math.min(1000, timeouts.headers) },
+    // Unique across restarts and processes, so that a 5xx's id finds its log line.
+    genReqId: () => randomUUID(),
   });
+  app.server.maxConnections = options.maxConnections ?? 2048;
+  // Node times out headers only once they begin: a connection that sends nothing is closed
+  // after the header timeout too. A request in progress is requestTimeout's (a long
+  // report sends nothing for a while and must not be cut).
+  app.server.on('connection', (socket) => socket.setTimeout(timeouts.headers));
+  app.server.on('request', (request) => request.socket.setTimeout(0));
   app.decorate('db', db);
   app.decorate('dialect', dialect);
   app.decorate('womToken', token);
   app.decorate('cors', cors(origins));
-  app.decorate('rateLimit', rateLimiter({ max: options.rateLimit ?? 1200 }));
-  app.decorate('requireToken', requireToken(token));
+  app.decorate('rateLimit', rateLimiter({ max: options.rateLimit ?? defaultRate }));
+  app.decorate('requireToken', tokenGate);
+  app.decorate('tokenFailures', tokenFailures);
   app.decorate('erasers', new Map([['events', eraseEvents]]));
   app.decorate('purgeExpired', purgeExpired);
 
+  app.setErrorHandler(errorHandler);
+  app.addHook('onRequest', refuseAmbiguousUrls);
   // The widgets send JSON as text/plain (no CORS preflight): read every body as JSON.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
-    if (body === '') return done(httpError(400, 'body is empty'), undefined);
+    const text = /** @type {string} */ (body);
+    if (text === '') return done(httpError(400, 'body is empty'), undefined);
+    let value;
     try {
-      done(null, JSON.parse(/** @type {string} */ (body)));
+      value = JSON.parse(text);
     } catch (error) {
-      done(httpError(400, `body is not valid JSON: ${/** @type {Error} */ (error).message}`), undefined);
+      return done(httpError(400, `body is not valid JSON: ${/** @type {Error} */ (error).message}`), undefined);
     }
+    // PostgreSQL refuses NUL in text: refuse it here, on every route and database alike
+    // (ingest refuses it per event instead). Only a body with the escape is walked.
+    if (text.includes('\\u0000') && !request.routeOptions.config.nulPerField && containsNul(value)) {
+      return done(httpError(400, 'body contains a NUL character'), undefined);
+    }
+    done(null, value);
   });
   // Preflights of the widget-facing endpoints (the hook adds the CORS headers or 403s).
   app.options('*', { onRequest: app.cors }, (request, reply) => reply.code(204).send());

@@ -5,6 +5,8 @@
  * as `app.cors`, `app.rateLimit` and `app.requireToken`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { clientKey } from './client.js';
+import { fixedWindow } from './window.js';
 
 /** @typedef {import('fastify').onRequestHookHandler} Hook */
 
@@ -46,29 +48,24 @@ export function cors(origins) {
   };
 }
 
+/** Requests a minute per client address unless `--rate` says otherwise. */
+export const defaultRate = 1200;
+
 /**
- * An in-memory fixed-window limit per client address. Nothing is persisted and the
- * table is dropped at every window, so addresses live at most one window in memory.
+ * An in-memory fixed-window limit per client (its address, an IPv6 one by its /64).
+ * Nothing is persisted, and addresses live in memory for one window at most.
  *
  * @param {{ max: number, windowMs?: number }} options `max` requests per window per
- *   address (0 disables the limit); the window is a minute unless given.
+ *   client (0 disables the limit); the window is a minute unless given.
  * @returns {Hook}
  */
 export function rateLimiter({ max, windowMs = 60_000 }) {
-  /** @type {Map<string, number>} */
-  let hits = new Map();
-  let windowEnd = 0;
+  const hits = fixedWindow(windowMs);
   return function rateLimitHook(request, reply, done) {
     if (!max) return done();
     const now = Date.now();
-    if (now >= windowEnd) {
-      hits = new Map();
-      windowEnd = now + windowMs;
-    }
-    const count = (hits.get(request.ip) ?? 0) + 1;
-    hits.set(request.ip, count);
-    if (count <= max) return done();
-    reply.header('retry-after', String(Math.ceil((windowEnd - now) / 1000)));
+    if (hits.add(clientKey(request.ip), 1, now) <= max) return done();
+    reply.header('retry-after', String(hits.retryAfter(now)));
     done(httpError(429, `rate limit of ${max} requests per ${windowMs / 1000} s exceeded`));
   };
 }
@@ -76,18 +73,35 @@ export function rateLimiter({ max, windowMs = 60_000 }) {
 /** @param {string} value */
 const digest = (value) => createHash('sha256').update(value).digest();
 
+/** Tokens shorter than this are refused at start: a guessable token is no lock. */
+export const minTokenLength = 16;
+
+/** Failed token checks a client may make a minute before every check answers 429. */
+export const maxTokenFailures = 10;
+
 /**
- * Requires `Authorization: Bearer <token>`, compared in constant time (both sides are
- * hashed first, so neither the token nor its length leaks through timing).
+ * Requires `Authorization: Bearer <token>` (the scheme in any case), compared in constant
+ * time (both sides are hashed first, so neither the token nor its length leaks through
+ * timing). A client that failed `maxTokenFailures` checks this minute gets 429 until the
+ * minute is over, whatever it sends.
  *
  * @param {string} token
+ * @param {ReturnType<typeof fixedWindow>} [failures] shared by every token gate of an app
  * @returns {Hook}
  */
-export function requireToken(token) {
+export function requireToken(token, failures = fixedWindow(60_000)) {
+  if (token.length < minTokenLength) throw new Error(`a token must have at least ${minTokenLength} characters`);
   const expected = digest(token);
   return function requireTokenHook(request, reply, done) {
-    const [scheme, given] = (request.headers.authorization ?? '').split(' ');
-    if (scheme === 'Bearer' && given && timingSafeEqual(digest(given), expected)) return done();
+    const now = Date.now();
+    const client = clientKey(request.ip);
+    if (failures.get(client, now) >= maxTokenFailures) {
+      reply.header('retry-after', String(failures.retryAfter(now)));
+      return done(httpError(429, `too many failed token checks; retry in a minute`));
+    }
+    const [, given] = /^bearer +(\S+) *$/i.exec(request.headers.authorization ?? '') ?? [];
+    if (given && timingSafeEqual(digest(given), expected)) return done();
+    failures.add(client, 1, now);
     reply.header('www-authenticate', 'Bearer');
     done(httpError(401, 'a valid "Authorization: Bearer <token>" header is required'));
   };

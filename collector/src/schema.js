@@ -1,8 +1,12 @@
 // @ts-check
 /**
  * Ingest validation for the contract's wire format, compiled once by Ajv (a compiled
- * validator costs microseconds per batch). Strict: no type coercion, unknown fields are
- * dropped rather than stored.
+ * validator costs microseconds per batch). The envelope is checked first and fails the
+ * request; then each event on its own, so that one bad event costs only itself.
+ * Strict: no type coercion, unknown fields are dropped rather than stored.
+ *
+ * The tracker checks the same limits before queuing (src/track/limits.ts);
+ * test/limits.test.js runs both on the same events.
  */
 import { Ajv } from 'ajv';
 import { httpError } from './hooks.js';
@@ -11,15 +15,18 @@ import { httpError } from './hooks.js';
 export const knownTypes = new Set(['view', 'share', 'review', 'convert', 'vitals']);
 
 /** Clients queue events for at most the 30-day attribution window; clocks drift a little. */
-const maxAgeMs = 35 * 24 * 3600_000;
+export const maxAgeMs = 35 * 24 * 3600_000;
 const maxAheadMs = 24 * 3600_000;
+
+/** The largest `value` (a conversion's amount, a vital's measure): sums of a million stay exact. */
+export const maxValue = 1e9;
 
 const id = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' };
 const key = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9_.-]*$' };
 /** Free text; PostgreSQL refuses NUL characters, so they are refused here already. */
 const text = (/** @type {number} */ maxLength) => ({ type: 'string', minLength: 1, maxLength, pattern: '^[^\\u0000]+$' });
 
-const event = {
+const eventSchema = {
   type: 'object',
   required: ['id', 'type', 'ts', 'url'],
   properties: {
@@ -35,7 +42,7 @@ const event = {
     rating: { type: 'integer', minimum: 1, maximum: 5 },
     item: text(200),
     name: text(100),
-    value: { type: 'number' },
+    value: { type: 'number', minimum: 0, maximum: maxValue },
     currency: { type: 'string', pattern: '^[A-Z]{3}$' },
     // web-vitals names its metrics in capitals: LCP, CLS, INP, FCP, TTFB.
     metric: { ...key, pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
@@ -45,13 +52,13 @@ const event = {
   then: { required: ['share'] },
 };
 
-export const batchSchema = {
+const envelopeSchema = {
   type: 'object',
   required: ['v', 'site', 'events'],
   properties: {
     v: { const: 1 },
     site: text(100),
-    events: { type: 'array', minItems: 1, maxItems: 1000, items: event },
+    events: { type: 'array', minItems: 1, maxItems: 1000 },
   },
 };
 
@@ -59,30 +66,54 @@ export const batchSchema = {
  * @typedef {{ id: string, type: string, ts: number, url: string, ref?: string,
  *   share?: string, network?: string, via?: string, visitor?: string, rating?: number,
  *   item?: string, name?: string, value?: number, currency?: string, metric?: string }} WireEvent
- * @typedef {{ v: 1, site: string, events: WireEvent[] }} Batch
+ * @typedef {{ v: 1, site: string, events: unknown[] }} Envelope
+ * @typedef {{ index: number, error: string }} Rejection
  */
 
 const ajv = new Ajv({ removeAdditional: true, allErrors: false, coerceTypes: false });
-const check = /** @type {import('ajv').ValidateFunction<Batch>} */ (ajv.compile(batchSchema));
+const checkEnvelope = /** @type {import('ajv').ValidateFunction<Envelope>} */ (ajv.compile(envelopeSchema));
+const checkEvent = /** @type {import('ajv').ValidateFunction<WireEvent>} */ (ajv.compile(eventSchema));
 
 /**
- * Returns the batch if it is valid, else throws a 400 naming the first problem,
- * e.g. `events/3/id must NOT have more than 32 characters`.
- *
- * @param {unknown} body
- * @param {number} now server time, ms
- * @returns {Batch}
+ * The first error as `<where> <problem>`, e.g. `events/3/id must NOT have more than 32 characters`.
+ * @param {import('ajv').ErrorObject[] | null | undefined} errors
+ * @param {string} where the validated value's path ('' for the body)
  */
-export function validateBatch(body, now) {
-  if (!check(body)) {
-    const [error] = /** @type {import('ajv').ErrorObject[]} */ (check.errors);
-    const where = error.instancePath.slice(1) || 'body';
-    throw httpError(400, `${where} ${error.message}`);
-  }
-  body.events.forEach((e, i) => {
-    if (e.ts < now - maxAgeMs || e.ts > now + maxAheadMs) {
-      throw httpError(400, `events/${i}/ts ${e.ts} is outside the accepted window (35 days back, 1 day ahead)`);
-    }
-  });
+const firstError = (errors, where) => {
+  const [error] = /** @type {import('ajv').ErrorObject[]} */ (errors);
+  return `${[where, error.instancePath.slice(1)].filter(Boolean).join('/') || 'body'} ${error.message}`;
+};
+
+/**
+ * Returns the envelope if `v`, `site` and `events` are well-formed, else throws a 400
+ * naming the problem, e.g. `site must NOT have more than 100 characters`.
+ * @param {unknown} body
+ * @returns {Envelope}
+ */
+export function validateEnvelope(body) {
+  if (!checkEnvelope(body)) throw httpError(400, firstError(checkEnvelope.errors, ''));
   return body;
+}
+
+/**
+ * Splits a batch's events into the valid ones and the rejected ones, each rejection
+ * naming its problem, e.g. `{index: 3, error: "events/3/id must NOT have more than 32 characters"}`.
+ *
+ * @param {unknown[]} events
+ * @param {number} now server time, ms
+ * @returns {{ valid: { index: number, event: WireEvent }[], rejected: Rejection[] }}
+ */
+export function validateEvents(events, now) {
+  /** @type {{ index: number, event: WireEvent }[]} */
+  const valid = [];
+  /** @type {Rejection[]} */
+  const rejected = [];
+  events.forEach((event, index) => {
+    const at = `events/${index}`;
+    if (!checkEvent(event)) rejected.push({ index, error: firstError(checkEvent.errors, at) });
+    else if (event.ts < now - maxAgeMs || event.ts > now + maxAheadMs) {
+      rejected.push({ index, error: `${at}/ts ${event.ts} is outside the accepted window (35 days back, 1 day ahead)` });
+    } else valid.push({ index, event });
+  });
+  return { valid, rejected };
 }

@@ -92,8 +92,8 @@ describe('token', () => {
 
   for (const [what, authorization] of [
     ['without Authorization', undefined],
-    ['with a wrong token', 'Bearer test-tokeN'],
-    ['with a longer token', 'Bearer test-token-and-more'],
+    ['with a wrong token', 'Bearer test-token-012345678X'],
+    ['with a longer token', 'Bearer test-token-0123456789-and-more'],
     ['with another scheme', 'Basic dGVzdC10b2tlbg=='],
   ]) {
     it(`answers the report 401 ${what}`, async () => {

@@ -9,7 +9,7 @@ import { batch, event, share, view } from './support/http.js';
 import { spawnCollector } from './support/process.js';
 
 const [sqlite, postgres] = databases;
-const token = 'process-token';
+const token = 'process-token-0123456789';
 
 /** @param {string} base @param {unknown} body */
 const post = async (base, body) => {
@@ -37,6 +37,34 @@ describe('wom-collector binary', () => {
       await stop();
       await db.drop();
     }
+  });
+
+  it('trusts one proxy hop with a bare --trust-proxy, and takes quotas from WOM_QUOTA_EVENTS', async () => {
+    const db = await sqlite.create();
+    const { base, stop } = await spawnCollector(['--db', db.url, '--token', token, '--trust-proxy', '--rate', '2'], { WOM_QUOTA_EVENTS: '3' });
+    try {
+      /** @param {string} forwarded @param {string} site */
+      const send = async (forwarded, site) =>
+        (await fetch(`${base}/e`, { method: 'POST', body: JSON.stringify(batch([view()], site)), headers: { 'x-forwarded-for': forwarded } })).status;
+      assert.deepEqual([await send('198.51.100.1, 203.0.113.1', 'a'), await send('198.51.100.2, 203.0.113.1', 'a'), await send('198.51.100.3, 203.0.113.1', 'a')], [200, 200, 429]);
+      assert.deepEqual([await send('203.0.113.2', 'b'), await send('203.0.113.3', 'b'), await send('203.0.113.4', 'b'), await send('203.0.113.5', 'b')], [200, 200, 200, 429]);
+    } finally {
+      await stop();
+      await db.drop();
+    }
+  });
+
+  it('logs warnings and errors only, by default', async () => {
+    const db = await sqlite.create();
+    const { base, output, stop } = await spawnCollector(['--db', db.url, '--token', token]);
+    try {
+      assert.equal((await post(base, batch([view()]))).status, 200);
+      assert.equal((await fetch(`${base}/e`, { method: 'POST', body: '{' })).status, 400);
+    } finally {
+      await stop(); // SIGTERM logs its shutdown at info
+      await db.drop();
+    }
+    assert.deepEqual(output().split('\n').filter((line) => line.startsWith('{')), []);
   });
 
   it('generates a token when none is set, prints it once and accepts it', async () => {
@@ -98,7 +126,7 @@ describe('wom-collector binary', () => {
       let text = '';
       for await (const chunk of response) text += chunk;
       assert.equal(response.statusCode, 200);
-      assert.deepEqual(JSON.parse(text), { stored: 1, duplicates: 0 });
+      assert.deepEqual(JSON.parse(text), { accepted: 1, duplicates: 0, rejected: [] });
       const [code] = await exited;
       assert.equal(code, 0);
 
@@ -153,7 +181,7 @@ describe('two processes on one PostgreSQL', () => {
       ]);
       assert.deepEqual(results.map((r) => r.status), [200, 200, 200]);
       // A retry through the other process is still a duplicate.
-      assert.deepEqual((await post(b.base, batch(events.slice(0, 2)))).body, { stored: 0, duplicates: 2 });
+      assert.deepEqual((await post(b.base, batch(events.slice(0, 2)))).body, { accepted: 0, duplicates: 2, rejected: [] });
 
       const query = `url=${encodeURIComponent(url)}`;
       const [fromA, fromB, fromOne] = await Promise.all([report(a.base, query), report(b.base, query), report(one.base, query)]);

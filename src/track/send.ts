@@ -1,5 +1,6 @@
 import { config } from '../core/config.js';
 import { guard } from '../core/emit.js';
+import { invalidField, maxAge } from './limits.js';
 import { allowed, persisting } from './privacy.js';
 import { load, store } from './storage.js';
 
@@ -15,7 +16,8 @@ export interface WomEvent {
 }
 
 // Limits, written in place so that they cost no names in the bundle:
-// - at most 100 unsent events are kept for a later page load, the oldest dropped first;
+// - at most 100 unsent events are kept for a later page load, the oldest dropped first,
+//   and none the collector would refuse as too old (limits.ts);
 // - a request body stays under 60 KB (61440 bytes): the collector takes 64 KB, and the
 //   browser caps keepalive bodies in flight at 64 KB; one event over 30 KB is not sent;
 // - events within 500 ms of the first of a burst go out in one request.
@@ -31,9 +33,11 @@ const bytes = (value: unknown): number => new Blob([JSON.stringify(value)]).size
 const hidden = (): boolean => document.visibilityState === 'hidden';
 const flushIfHidden = (): void => void (hidden() && flush());
 
-/** Queues `event` for the collector, if sending is allowed at all. */
+/** Queues `event` for the collector, if sending is allowed at all and the collector would take it. */
 export function enqueue(event: WomEvent): void {
   if (!allowed()) return;
+  const invalid = invalidField(event);
+  if (invalid) return console.warn(`wom: ${event.type} event dropped, invalid ${invalid}:`, event[invalid]);
   if (bytes(event) > 30720) return console.warn('wom: event too large', event.type);
   queue.push(event);
   unsent.push(event);
@@ -49,24 +53,26 @@ export function enqueue(event: WomEvent): void {
 
 /**
  * With consent, mirrors the unsent events in localStorage (the newest 100),
- * first taking over those an earlier page could not send: they go out again
- * with their original ids, and the collector drops what it already has.
+ * first taking over those an earlier page could not send and the collector
+ * still takes: they go out again with their original ids, and the collector
+ * drops what it already has.
  */
 export function keep(): void {
   if (!persisting()) return;
+  let dropped = 0;
   if (!restored) {
     restored = true;
     const left = load<WomEvent[]>('wom:q');
     if (Array.isArray(left)) {
-      queue.unshift(...left);
-      unsent.unshift(...left);
+      const fresh = left.filter((event) => Date.now() - event?.ts < maxAge && !invalidField(event));
+      dropped = left.length - fresh.length;
+      queue.unshift(...fresh);
+      unsent.unshift(...fresh);
     }
   }
-  const dropped = unsent.length - 100;
-  if (dropped > 0) {
-    unsent.splice(0, dropped);
-    console.warn('wom: dropped unsent events:', dropped);
-  }
+  const over = unsent.length - 100;
+  if (over > 0) dropped += unsent.splice(0, over).length;
+  if (dropped) console.warn('wom: dropped unsent events:', dropped);
   store('wom:q', unsent);
 }
 

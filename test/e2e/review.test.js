@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { spawnCollector } from '../../collector/test/support/process.js';
 import { launch, serve } from './browser.js';
 
-const token = 'e2e-token';
+const token = 'e2e-review-token-0123';
 
 /** Starts the real collector binary with its own database; resolves when it listens. */
 async function collector(pageOrigin, ...flags) {

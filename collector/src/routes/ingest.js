@@ -1,32 +1,74 @@
 // @ts-check
-/** `POST /e`: the beacon endpoint. A request's events are committed before its 2xx. */
+/**
+ * `POST /e`: the beacon endpoint. Each event is judged on its own: the valid ones are
+ * stored, the others answered as rejected. A request's events are committed before its 2xx.
+ */
 import { sql } from 'kysely';
 import { groupCommit } from '../commit.js';
-import { knownTypes, validateBatch } from '../schema.js';
+import { clientKey } from '../client.js';
+import { defaultRate, httpError } from '../hooks.js';
+import { siteQuotas } from '../quota.js';
+import { knownTypes, validateEnvelope, validateEvents } from '../schema.js';
+import { fixedWindow } from '../window.js';
 
 /** Crawlers that run scripts and would otherwise count as readers. */
 const crawler = /bot[/;]|crawler|spider|slurp|facebookexternalhit|lighthouse|pingdom|pagespeed/i;
+
+/** Default quotas per site; collector/README.md ("Security model") says why these. */
+export const defaultQuotas = { events: 60_000, urls: 50_000 };
 
 /** @type {import('fastify').FastifyPluginAsync<import('../app.js').Options>} */
 export default async function ingest(app, options) {
   const filterBots = options.bots !== false;
   const store = groupCommit(app.db);
+  const quotas = siteQuotas({ events: options.quotaEvents ?? defaultQuotas.events, urls: options.quotaUrls ?? defaultQuotas.urls });
+  // Sites are the client's to name, so per-site quotas alone do not bound one address:
+  // it may send ten events a request on average (a page's burst is a view and its vitals).
+  const maxClientEvents = 10 * (options.rateLimit ?? defaultRate);
+  const clientEvents = fixedWindow(60_000);
 
-  app.post('/e', { onRequest: [app.cors, app.rateLimit] }, async (request) => {
-    // Checklist: origin and rate (onRequest), size and JSON (parser), fields, bots, store.
-    const { site, events } = validateBatch(request.body, Date.now());
+  // NUL characters are refused per field by the event schema, so that they cost one event only.
+  app.post('/e', { onRequest: [app.cors, app.rateLimit], config: { nulPerField: true } }, async (request, reply) => {
+    // Checklist: origin and rate (onRequest), size and JSON (parser), envelope, the
+    // address's events a minute, the site's events a minute, each event's fields, the site's new urls a day, bots, store.
+    const { site, events } = validateEnvelope(request.body);
+    const now = Date.now();
+    if (maxClientEvents && clientEvents.add(clientKey(request.ip), events.length, now) > maxClientEvents) {
+      reply.header('retry-after', String(clientEvents.retryAfter(now)));
+      throw httpError(429, `rate limit of ${maxClientEvents} events per 60 s exceeded`);
+    }
+    const over = quotas.countEvents(site, events.length, now);
+    if (over) {
+      reply.header('retry-after', String(over.retryAfter));
+      throw httpError(429, over.reason);
+    }
+    const { valid, rejected } = validateEvents(events, now);
+    /** @type {string | undefined} */
+    let overUrls;
+    const admitted = [];
+    for (const { index, event } of valid) {
+      const reason = quotas.admitUrl(site, event.url, now);
+      if (reason) rejected.push({ index, error: `events/${index}/url: ${(overUrls = reason)}` });
+      else admitted.push(event);
+    }
+    if (admitted.length === 0) {
+      if (overUrls === undefined) throw httpError(400, `no valid event: ${rejected[0].error}`);
+      reply.header('retry-after', String(quotas.urlsRetryAfter(now)));
+      throw httpError(429, overUrls);
+    }
+    if (overUrls !== undefined) rejected.sort((a, b) => a.index - b.index);
 
     if (filterBots && crawler.test(request.headers['user-agent'] ?? '')) {
-      const day = new Date().toISOString().slice(0, 10);
+      const day = new Date(now).toISOString().slice(0, 10);
       await app.db
         .insertInto('bot_hits')
         .values({ site, day, hits: 1 })
         .onConflict((oc) => oc.columns(['site', 'day']).doUpdateSet({ hits: sql`bot_hits.hits + 1` }))
         .execute();
-      return { stored: 0, duplicates: 0, bot: true };
+      return { accepted: 0, duplicates: 0, rejected, bot: true };
     }
 
-    const rows = events.map((e) => ({
+    const rows = admitted.map((e) => ({
       site,
       id: e.id,
       type: e.type,
@@ -45,7 +87,7 @@ export default async function ingest(app, options) {
       currency: e.currency ?? null,
       metric: e.metric ?? null,
     }));
-    const stored = await store(rows);
-    return { stored, duplicates: rows.length - stored };
+    const accepted = await store(rows);
+    return { accepted, duplicates: rows.length - accepted, rejected };
   });
 }

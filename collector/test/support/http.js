@@ -3,7 +3,7 @@
 import { after, before } from 'node:test';
 import { build } from '../../src/app.js';
 
-export const token = 'test-token';
+export const token = 'test-token-0123456789';
 
 /**
  * @param {import('../../src/app.js').Options} options

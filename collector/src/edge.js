@@ -1,0 +1,55 @@
+// @ts-check
+/**
+ * App-wide guards at the edge, for every route: addresses that cannot mean one thing,
+ * NUL characters, and errors answered without internals.
+ */
+import { STATUS_CODES } from 'node:http';
+import { httpError } from './hooks.js';
+
+/**
+ * Refuses a request whose address has a NUL character (PostgreSQL refuses them in text)
+ * or repeats a query key (`?url=a&url=b`: which one is meant?).
+ * @type {import('fastify').onRequestHookHandler}
+ */
+export function refuseAmbiguousUrls(request, reply, done) {
+  if (request.url.includes('%00') || request.url.includes('\0')) return done(httpError(400, 'the address contains a NUL character'));
+  for (const [key, value] of Object.entries(/** @type {object} */ (request.query))) {
+    if (Array.isArray(value)) return done(httpError(400, `querystring ${key} is given more than once`));
+  }
+  done();
+}
+
+/**
+ * Whether a parsed JSON value holds a NUL character in any string, key or value. Walked
+ * with a stack, not recursion: the nesting is the client's.
+ * @param {unknown} value
+ */
+export function containsNul(value) {
+  const stack = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\0')) return true;
+    } else if (item && typeof item === 'object') {
+      for (const [key, inner] of Object.entries(item)) stack.push(key, inner);
+    }
+  }
+  return false;
+}
+
+/**
+ * Answers 4xx as Fastify does (`{statusCode, error, message}` naming the problem). A 5xx
+ * is logged with the request id and answered with that id only: its message may quote
+ * SQL or stored values. The log line has the method and URL, never the body, the token
+ * or the client address (see the serializers in app.js).
+ * @type {(error: import('fastify').FastifyError, request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => void}
+ */
+export function errorHandler(error, request, reply) {
+  const status = error.statusCode ?? 500;
+  if (status < 500) return void reply.send(error);
+  request.log.error({ err: error, req: request }, 'request failed');
+  reply
+    .code(status)
+    .header('x-request-id', request.id)
+    .send({ statusCode: status, error: STATUS_CODES[status], message: `internal error; the operator finds it in the log under request id ${request.id}` });
+}
