@@ -48,12 +48,13 @@ export async function report(args, out = (text) => process.stdout.write(text)) {
   const range = { site: flags.site, from: instant(flags.from), to: instant(flags.to) };
   if (Number.isNaN(range.from) || Number.isNaN(range.to)) return fail('--from and --to must be ms since the epoch or ISO 8601 dates');
 
-  const { db } = await openDatabase(flags.db);
+  const source = await openDatabase(flags.db);
+  const { db, dialect } = source;
   try {
-    await migrate(db);
+    await migrate(db, dialect);
     const data = flags.url === undefined
-      ? await siteOverview(db, range, { limit: Number.MAX_SAFE_INTEGER })
-      : await pageReport(db, { ...range, url: flags.url });
+      ? await siteOverview(source, range, { limit: Number.MAX_SAFE_INTEGER })
+      : await pageReport(source, { ...range, url: flags.url });
     if (flags.format === 'json') out(`${JSON.stringify(data, null, 2)}\n`);
     else if ('pages' in data) out(toCsv(data.pages, pageColumns));
     else out(toCsv(data.generations, generationColumns));

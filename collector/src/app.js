@@ -12,6 +12,7 @@ import Fastify, { LogController } from 'fastify';
 import { openDatabase } from './db.js';
 import { cors, httpError, rateLimiter, requireToken } from './hooks.js';
 import { migrate } from './migrations.js';
+import { reportRunner } from './reports.js';
 import { retentionCutoff } from './retention.js';
 import admin from './routes/admin.js';
 import counts from './routes/counts.js';
@@ -39,6 +40,7 @@ export { migrations } from './migrations.js';
  * @property {boolean} [bots] drop (and count) events from well-known crawlers. Default true.
  * @property {boolean | object} [logger] Fastify logger options; request lines are never logged.
  * @property {boolean | string | string[]} [trustProxy] trust `X-Forwarded-For` (behind a proxy).
+ * @property {number} [reportTimeout] ms a report may take before it is cancelled (503). Default 30 s.
  */
 
 /** Route modules, each a Fastify plugin registered with the build options. */
@@ -65,7 +67,7 @@ export async function build(options = {}) {
   retentionCutoff(retention, Date.now()); // a bad period fails here, before anything opens
   const { db, dialect } = await openDatabase(options.db ?? 'wom.db');
   try {
-    await migrate(db);
+    await migrate(db, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -86,6 +88,7 @@ export async function build(options = {}) {
   app.decorate('requireToken', requireToken(token));
   app.decorate('erasers', new Map([['events', eraseEvents]]));
   app.decorate('purgeExpired', purgeExpired);
+  app.decorate('reports', reportRunner({ location: options.db ?? 'wom.db', timeout: options.reportTimeout ?? 30_000 }));
 
   // The widgets send JSON as text/plain (no CORS preflight): read every body as JSON.
   app.removeAllContentTypeParsers();
@@ -119,6 +122,7 @@ export async function build(options = {}) {
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await app.reports.close();
     await db.destroy();
   });
   return app;

@@ -6,7 +6,10 @@
  */
 import { Migrator, sql } from 'kysely';
 
-/** @typedef {{ version: string, up: (db: import('kysely').Kysely<any>) => Promise<void> }} Migration */
+/**
+ * @typedef {{ version: string,
+ *   up: (db: import('kysely').Kysely<any>, dialect: import('./db.js').Dialect) => Promise<void> }} Migration
+ */
 
 /** @type {Migration[]} */
 export const migrations = [
@@ -98,13 +101,24 @@ export const migrations = [
         .execute();
     },
   },
+  {
+    version: '0003_received_order',
+    async up(db, dialect) {
+      // The share graph takes each share id's first event as received (report.js). SQLite
+      // appends rows in rowid order already; PostgreSQL has no such order, so a sequence
+      // numbers the rows as they are inserted.
+      if (dialect === 'postgres') await sql`alter table events add column seq bigserial`.execute(db);
+    },
+  },
 ];
 
-/** @param {import('kysely').Kysely<any>} db */
-export async function migrate(db) {
+/** @param {import('kysely').Kysely<any>} db @param {import('./db.js').Dialect} dialect */
+export async function migrate(db, dialect) {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.version, m])) },
+    provider: {
+      getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.version, { up: (/** @type {any} */ trx) => m.up(trx, dialect) }])),
+    },
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;
