@@ -26,6 +26,9 @@ const help = `Usage: wom-collector [options]
   --keep-bots       store events from well-known crawlers too (WOM_KEEP_BOTS=1)
   --trust-proxy     take the client address from X-Forwarded-For (WOM_TRUST_PROXY=1)
   --log-level L     fatal, error, warn, info, debug (WOM_LOG_LEVEL, default info)
+  --report-timeout S
+                    seconds a report may run before it is cancelled with 503
+                    (WOM_REPORT_TIMEOUT, default 30)
 `;
 
 const env = process.env;
@@ -43,6 +46,7 @@ const { values: flags } = parseArgs({
     'keep-bots': { type: 'boolean', default: env.WOM_KEEP_BOTS === '1' },
     'trust-proxy': { type: 'boolean', default: env.WOM_TRUST_PROXY === '1' },
     'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'info' },
+    'report-timeout': { type: 'string', default: env.WOM_REPORT_TIMEOUT ?? '30' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -59,6 +63,11 @@ if (!Number.isInteger(rate) || rate < 0) {
   console.error(`wom-collector: --rate must be a whole number, got "${flags.rate}"`);
   process.exit(2);
 }
+const reportTimeout = Number(flags['report-timeout']) * 1000;
+if (!(reportTimeout >= 1)) {
+  console.error(`wom-collector: --report-timeout must be a number of seconds, got "${flags['report-timeout']}"`);
+  process.exit(2);
+}
 
 let app;
 try {
@@ -73,6 +82,7 @@ try {
     bots: !flags['keep-bots'],
     trustProxy: flags['trust-proxy'],
     logger: { level: flags['log-level'] },
+    reportTimeout,
   });
 } catch (error) {
   console.error(`wom-collector: ${/** @type {Error} */ (error).message}`);
