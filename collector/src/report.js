@@ -96,12 +96,13 @@ function generationThrough(graph, ref) {
 }
 
 /**
- * Visits and shares per generation, dense from 0 to the deepest generation seen.
+ * Visits, shares and conversions per generation, dense from 0 to the deepest generation seen.
  * @param {Graph | undefined} graph
  * @param {{ ref: string | null, n: number }[]} views
+ * @param {Conversion[]} [conversions]
  * @returns {Generation[]}
  */
-function generationsOf(graph, views) {
+function generationsOf(graph, views, conversions = []) {
   /** @type {Generation[]} */
   const generations = [];
   const at = (/** @type {number} */ g) => {
@@ -110,6 +111,11 @@ function generationsOf(graph, views) {
   };
   for (const share of graph?.values() ?? []) at(share.generation).shares += 1;
   for (const { ref, n } of views) at(generationThrough(graph, ref)).visits += n;
+  for (const { ref, value } of conversions) {
+    const generation = at(generationThrough(graph, ref));
+    generation.conversions += 1;
+    generation.value += value ?? 0;
+  }
   return generations;
 }
 
@@ -165,15 +171,10 @@ export async function pageReport(source, range) {
   const visits = await visitsThroughShares(db, range);
   const conversions = await conversionsOf(db, range);
 
-  const generations = generationsOf(graph, views);
-  const depth = Math.max(generations.length - 1, 0);
-  const k = viralCoefficient(generations);
-  for (const c of conversions) {
-    const g = generationThrough(graph, c.ref);
-    for (let i = generations.length; i <= g; i++) generations.push({ generation: i, visits: 0, shares: 0, conversions: 0, value: 0 });
-    generations[g].conversions += 1;
-    generations[g].value += c.value ?? 0;
-  }
+  const generations = generationsOf(graph, views, conversions);
+  // Generations only a conversion reached are listed, but are no part of depth and k.
+  const depth = Math.max(generations.findLastIndex((g) => g.visits > 0 || g.shares > 0), 0);
+  const k = viralCoefficient(generations.slice(0, depth + 1));
 
   /** @type {Record<string, { shares: number, visits: number }>} */
   const networks = {};

@@ -17,8 +17,7 @@
 /**
  * @template {{ share: string, ref: string | null }} E
  * @param {Iterable<E>} events share events in the order they were received
- * @returns {Map<string, Share<E>>} every share id once, parents before children (seeds
- *   first, then generation by generation)
+ * @returns {Map<string, Share<E>>} every share id once, parents before children
  */
 export function shareGraph(events) {
   /** @type {Map<string, E>} */
