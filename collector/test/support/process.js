@@ -16,6 +16,10 @@ export async function spawnCollector(args, env = {}) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test that times out never reaches its cleanup: the collector must not outlive the run.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
   // A listener, not `for await`: leaving that loop would destroy stdout, losing later lines.
