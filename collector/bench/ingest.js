@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { databases } from '../test/support/databases.js';
+import { onEachDatabase } from '../test/support/databases.js';
 import { spawnCollector } from '../test/support/process.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -90,15 +90,7 @@ async function bench(name, db) {
   }
 }
 
-const rows = [];
-for (const database of databases) {
-  const db = await database.create();
-  try {
-    rows.push(await bench(database.name, db.url));
-  } finally {
-    await db.drop();
-  }
-}
+const rows = await onEachDatabase(bench);
 const [load] = await import('node:os').then((os) => os.loadavg());
 console.log(`\n${connections} connections, ${seconds} s, ${eventsPerBatch}-event batches, collector and load tool on this machine (load average ${load.toFixed(1)}):`);
 console.table(rows);

@@ -55,12 +55,13 @@ export async function report(args, out = (text) => process.stdout.write(text)) {
     return fail(`no database at ${flags.db} (give --db the file the collector was started with, or WOM_DB)`, 1);
   }
 
-  const { db } = await openDatabase(flags.db);
+  const source = await openDatabase(flags.db);
+  const { db, dialect } = source;
   try {
-    await migrate(db);
+    await migrate(db, dialect);
     const data = flags.url === undefined
-      ? await siteOverview(db, range, { limit: Number.MAX_SAFE_INTEGER })
-      : await pageReport(db, { ...range, url: flags.url });
+      ? await siteOverview(source, range, { limit: Number.MAX_SAFE_INTEGER })
+      : await pageReport(source, { ...range, url: flags.url });
     if ('views' in data && data.views + data.shares + data.conversions === 0) {
       console.error(await emptyReportHint(db, data.url));
     }

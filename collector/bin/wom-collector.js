@@ -34,6 +34,9 @@ const help = `Usage: wom-collector [options]
                     one), or P lists the proxies' addresses/CIDRs, e.g. 10.0.0.0/8,::1
                     (WOM_TRUST_PROXY)
   --log-level L     fatal, error, warn, info, debug (WOM_LOG_LEVEL, default warn)
+  --report-timeout S
+                    seconds a report may run before it is cancelled with 503
+                    (WOM_REPORT_TIMEOUT, default 30)
 `;
 
 const env = process.env;
@@ -59,6 +62,7 @@ const { values: flags } = parseArgs({
     'keep-bots': { type: 'boolean', default: env.WOM_KEEP_BOTS === '1' },
     'trust-proxy': { type: 'string', default: env.WOM_TRUST_PROXY },
     'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'warn' },
+    'report-timeout': { type: 'string', default: env.WOM_REPORT_TIMEOUT ?? '30' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -75,6 +79,11 @@ function wholeNumber(name) {
   const value = Number(flags[name]);
   if (Number.isInteger(value) && value >= 0) return value;
   console.error(`wom-collector: --${name} must be a whole number, got "${flags[name]}"`);
+  process.exit(2);
+}
+const reportTimeout = Number(flags['report-timeout']) * 1000;
+if (!(reportTimeout >= 1)) {
+  console.error(`wom-collector: --report-timeout must be a number of seconds, got "${flags['report-timeout']}"`);
   process.exit(2);
 }
 
@@ -94,6 +103,7 @@ try {
     bots: !flags['keep-bots'],
     trustProxy: flags['trust-proxy'],
     logger: { level: flags['log-level'] },
+    reportTimeout,
   });
 } catch (error) {
   console.error(`wom-collector: ${/** @type {Error} */ (error).message}`);

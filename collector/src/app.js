@@ -14,6 +14,7 @@ import { openDatabase } from './db.js';
 import { errorHandler, refuseAmbiguousUrls, containsNul } from './edge.js';
 import { cors, defaultRate, httpError, rateLimiter, requireToken } from './hooks.js';
 import { migrate } from './migrations.js';
+import { reportRunner } from './reports.js';
 import { retentionCutoff } from './retention.js';
 import admin from './routes/admin.js';
 import counts from './routes/counts.js';
@@ -52,6 +53,7 @@ export { migrations } from './migrations.js';
  *   and how long an idle keep-alive connection stays open (5 s).
  * @property {number} [maxConnections] open connections at most; more are closed at once.
  *   Default 2048.
+ * @property {number} [reportTimeout] ms a report may take before it is cancelled (503). Default 30 s.
  */
 
 /** Route modules, each a Fastify plugin registered with the build options. */
@@ -97,7 +99,7 @@ export async function build(options = {}) {
   retentionCutoff(retention, Date.now()); // a bad period fails here, before anything opens
   const { db, dialect } = await openDatabase(options.db ?? 'wom.db');
   try {
-    await migrate(db);
+    await migrate(db, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -132,6 +134,7 @@ export async function build(options = {}) {
   app.decorate('tokenFailures', tokenFailures);
   app.decorate('erasers', new Map([['events', eraseEvents]]));
   app.decorate('purgeExpired', purgeExpired);
+  app.decorate('reports', reportRunner({ location: options.db ?? 'wom.db', timeout: options.reportTimeout ?? 30_000 }));
 
   app.setErrorHandler(errorHandler);
   app.addHook('onRequest', refuseAmbiguousUrls);
@@ -175,6 +178,7 @@ export async function build(options = {}) {
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await app.reports.close();
     await db.destroy();
   });
   return app;

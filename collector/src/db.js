@@ -16,15 +16,21 @@ export const isPostgresUrl = (/** @type {string} */ location) => /^postgres(ql)?
  * SQLite runs in WAL mode with `synchronous=FULL`: a commit is fsynced before the
  * request is answered, so a 2xx survives a `kill -9` and a power cut alike.
  *
+ * With `reader`, a connection for reports (report-worker.js): SQLite opens the file read-only
+ * beside the writer (WAL lets readers run while it commits); PostgreSQL gets one read-only
+ * connection whose statements are cancelled after `statementTimeout` ms.
+ *
  * @param {string} location
+ * @param {{ reader?: boolean, statementTimeout?: number }} [options]
  * @returns {Promise<{ db: Kysely<any>, dialect: Dialect }>}
  */
-export async function openDatabase(location) {
+export async function openDatabase(location, { reader = false, statementTimeout } = {}) {
   if (isPostgresUrl(location)) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({
       connectionString: location,
-      max: 8,
+      max: reader ? 1 : 8,
+      ...(reader && { statement_timeout: statementTimeout, options: '-c default_transaction_read_only=on' }),
       // count(*) and bigint columns come back as strings by default; ours fit in a double.
       types: {
         getTypeParser: (/** @type {number} */ oid, /** @type {any} */ format) =>
@@ -34,9 +40,11 @@ export async function openDatabase(location) {
     return { db: new Kysely({ dialect: new PostgresDialect({ pool }) }), dialect: 'postgres' };
   }
   const { default: Sqlite } = await import('better-sqlite3');
-  const sqlite = new Sqlite(location);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
+  const sqlite = new Sqlite(location, { readonly: reader, fileMustExist: reader });
+  if (!reader) {
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+  }
   sqlite.pragma('busy_timeout = 5000');
   return { db: new Kysely({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) }), dialect: 'sqlite' };
 }

@@ -7,7 +7,10 @@
 import { Migrator, sql } from 'kysely';
 import { fingerprint } from './spam.js';
 
-/** @typedef {{ version: string, up: (db: import('kysely').Kysely<any>) => Promise<void> }} Migration */
+/**
+ * @typedef {{ version: string,
+ *   up: (db: import('kysely').Kysely<any>, dialect: import('./db.js').Dialect) => Promise<void> }} Migration
+ */
 
 /** @type {Migration[]} */
 export const migrations = [
@@ -166,13 +169,24 @@ export const migrations = [
       await db.schema.createIndex('review_tokens_expires').on('review_tokens').column('expires').execute();
     },
   },
+  {
+    version: '0004_received_order',
+    async up(db, dialect) {
+      // The share graph takes each share id's first event as received (report.js). SQLite
+      // appends rows in rowid order already; PostgreSQL has no such order, so a sequence
+      // numbers the rows as they are inserted.
+      if (dialect === 'postgres') await sql`alter table events add column seq bigserial`.execute(db);
+    },
+  },
 ];
 
-/** @param {import('kysely').Kysely<any>} db */
-export async function migrate(db) {
+/** @param {import('kysely').Kysely<any>} db @param {import('./db.js').Dialect} dialect */
+export async function migrate(db, dialect) {
   const migrator = new Migrator({
     db,
-    provider: { getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.version, m])) },
+    provider: {
+      getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.version, { up: (/** @type {any} */ trx) => m.up(trx, dialect) }])),
+    },
   });
   const { error } = await migrator.migrateToLatest();
   if (error) throw error;

@@ -14,5 +14,6 @@ declare module 'fastify' {
     requireToken: onRequestHookHandler;
     erasers: Map<string, Eraser>;
     purgeExpired: () => Promise<number>;
+    reports: ReturnType<typeof import('./reports.js').reportRunner>;
   }
 }

@@ -170,6 +170,24 @@ for (const database of databases) {
       });
     });
 
+    describe('a conversion through a share nobody visited', () => {
+      const url = 'https://blog.example/converted';
+      before(() =>
+        ingest([
+          view({ url, ts: at(0) }),
+          share('N1s1', { url, ts: at(1) }),
+          event({ type: 'convert', url: 'https://blog.example/cart', ts: at(2), ref: 'N1s1', name: 'buy', value: 9 }),
+        ]),
+      );
+
+      it('lists its generation, which counts neither in depth nor in k', async () => {
+        const body = await report(url);
+        assert.deepEqual(body.generations.map((/** @type {any} */ g) => [g.visits, g.shares, g.conversions]), [[1, 1, 0], [0, 0, 1]]);
+        assert.equal(body.depth, 0);
+        assert.equal(body.k, 0);
+      });
+    });
+
     describe('views whose ref is unknown', () => {
       const url = 'https://blog.example/unknown';
       before(() =>

@@ -9,30 +9,58 @@ export interface TreePath {
 }
 
 /**
- * Flattens a cascade tree into `Plot.tree` paths ("0/1/0"). Leaves beyond `maxLeaves`
+ * Lays a cascade tree (flat, parents first) out as `Plot.tree` paths ("0/1/0"), depth
+ * first with an explicit stack: a chain may be thousands deep. Leaves beyond `maxLeaves`
  * under one node collapse into a single node standing for all of them, so that a share
- * that brought 400 visits stays one readable branch. `collapsed(n)` labels that node.
+ * that brought 400 visits stays one readable branch; `collapsed(n)` labels that node.
+ * Nodes more than `maxDepth` steps below the root are left out (a drawing that deep is
+ * unreadable, and each path grows with its depth).
  */
 export function treePaths(
-  root: TreeNode,
+  nodes: readonly TreeNode[],
   label: (network: string | null) => string,
   collapsed: (count: number) => string,
   maxLeaves: number,
+  maxDepth = 50,
 ): TreePath[] {
+  const children = childrenOf(nodes);
   const out: TreePath[] = [];
-  const walk = (node: TreeNode, path: string) => {
-    out.push({ path, label: label(node.network), count: 1 });
-    const leaves = node.children.filter((c) => c.children.length === 0);
-    const shown = leaves.length > maxLeaves ? node.children.filter((c) => c.children.length > 0) : node.children;
-    shown.forEach((child, i) => walk(child, `${path}/${i}`));
-    if (shown.length < node.children.length) {
-      const count = leaves.length;
-      out.push({ path: `${path}/${shown.length}`, label: collapsed(count), count });
+  type Step = { node: number; path: string; depth: number } | { leaves: number; path: string };
+  const stack: Step[] = nodes.length ? [{ node: 0, path: '0', depth: 0 }] : [];
+  for (let step = stack.pop(); step; step = stack.pop()) {
+    if ('leaves' in step) {
+      out.push({ path: step.path, label: collapsed(step.leaves), count: step.leaves });
+      continue;
     }
-  };
-  walk(root, '0');
+    const { node, path, depth } = step;
+    out.push({ path, label: label(nodes[node].network), count: 1 });
+    if (depth === maxDepth) continue;
+    const below = children[node];
+    const leaves = below.filter((c) => children[c].length === 0).length;
+    const shown = leaves > maxLeaves ? below.filter((c) => children[c].length > 0) : below;
+    // Pushed in reverse, so that they come out in order, the collapsed leaves last.
+    if (shown.length < below.length) stack.push({ leaves, path: `${path}/${shown.length}` });
+    for (let i = shown.length - 1; i >= 0; i--) stack.push({ node: shown[i], path: `${path}/${i}`, depth: depth + 1 });
+  }
   return out;
 }
 
-/** Nodes in a tree (the root included). */
-export const treeSize = (node: TreeNode): number => node.children.reduce((sum, c) => sum + treeSize(c), 1);
+/** Each node's children, in order. */
+function childrenOf(nodes: readonly TreeNode[]): number[][] {
+  const children: number[][] = nodes.map(() => []);
+  nodes.forEach(({ parent }, i) => {
+    if (parent !== null) children[parent].push(i);
+  });
+  return children;
+}
+
+/** The longest root-to-leaf path of a tree, in steps (parents come before children). */
+export function treeDepth(nodes: readonly TreeNode[]): number {
+  const depths: number[] = [];
+  let deepest = 0;
+  nodes.forEach(({ parent }, i) => {
+    depths[i] = parent === null ? 0 : depths[parent] + 1;
+    deepest = Math.max(deepest, depths[i]);
+  });
+  return deepest;
+}

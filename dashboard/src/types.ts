@@ -57,10 +57,15 @@ export interface NetworkFigures {
   visits: number;
 }
 
-/** A node of a cascade tree: the network of the share it arrived through (the root: the seed's). */
+/**
+ * A node of a cascade tree: the network of the share it arrived through (the root: the
+ * seed's). A tree is a flat list of them, parents before children, so that no chain
+ * however deep nests a value.
+ */
 export interface TreeNode {
   network: string | null;
-  children: TreeNode[];
+  /** The index of the parent node in the list; null for the root (the first node). */
+  parent: number | null;
 }
 
 export interface Cascade {
@@ -86,7 +91,7 @@ export interface Report {
   /** Conversions and their value by the network of the share they came through. */
   conversionsByNetwork: Record<string, { conversions: number; value: number }>;
   /** The trees of the largest cascades (see the collector's README). */
-  trees: { root: string; tree: TreeNode }[];
+  trees: { root: string; nodes: TreeNode[] }[];
   /** The items reviewed on this page, with how many reviews were written here. */
   reviewItems: { item: string; reviews: number }[];
 }

@@ -8,22 +8,23 @@ import { en } from '../../dashboard/src/locales/en.js';
 import { fa } from '../../dashboard/src/locales/fa.js';
 import type { TreeNode } from '../../dashboard/src/types.js';
 
-const leaf = (network: string | null): TreeNode => ({ network, children: [] });
 /** A telegram share that brought 2 visits, one of whom re-shared on x to 12 people. */
-const tree: TreeNode = {
-  network: 'telegram',
-  children: [{ network: 'telegram', children: Array.from({ length: 12 }, () => leaf('x')) }, leaf('telegram')],
-};
+const tree: TreeNode[] = [
+  { network: 'telegram', parent: null },
+  { network: 'telegram', parent: 0 },
+  { network: 'telegram', parent: 0 },
+  ...Array.from({ length: 12 }, () => ({ network: 'x', parent: 1 })),
+];
 
 describe('<wom-cascade-tree>', () => {
   it('is accessible: the drawing is hidden, the outline says the same', async () => {
-    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .tree=${tree} .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .nodes=${tree} .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
     await expect(el).to.be.accessible();
     expect(el.shadowRoot!.querySelector('.plot')!.getAttribute('aria-hidden')).to.equal('true');
   });
 
   it('draws a node per person and collapses many leaves into one "+N visits" node', async () => {
-    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .tree=${tree} .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .nodes=${tree} .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
     const root = el.shadowRoot!;
     expect(root.querySelectorAll('svg [aria-label="dot"] circle')).to.have.length(4);
     expect(root.querySelectorAll('details li')).to.have.length(4);
@@ -32,10 +33,18 @@ describe('<wom-cascade-tree>', () => {
   });
 
   it('labels a share whose network is unknown, and formats numbers for the locale', async () => {
-    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .tree=${{ network: null, children: [leaf(null)] }} .messages=${fa} .format=${formatFor('fa')}></wom-cascade-tree>`);
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .nodes=${[{ network: null, parent: null }, { network: null, parent: 0 }]} .messages=${fa} .format=${formatFor('fa')}></wom-cascade-tree>`);
     const root = el.shadowRoot!;
     expect(root.querySelector('details')!.textContent).to.contain('ناشناخته');
     expect(root.querySelector('p')!.textContent).to.equal('درختی با ۲ نفر، به ژرفای ۱ گام.');
+  });
+
+  it('draws a chain 10,000 deep to its first levels and says how deep it goes', async () => {
+    const chain = Array.from({ length: 10_001 }, (_, i) => ({ network: 'x', parent: i === 0 ? null : i - 1 }));
+    const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree max-depth="20" .nodes=${chain} .messages=${en} .format=${formatFor('en')}></wom-cascade-tree>`);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('details li')).to.have.length(21);
+    expect(root.querySelector('p')!.textContent).to.equal('Tree of 10,001 people, 10,000 steps deep.');
   });
 
   it('renders nothing without a tree', async () => {

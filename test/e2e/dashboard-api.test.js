@@ -84,16 +84,16 @@ describe('the collector API the dashboard reads', () => {
     it("adds the largest cascades' trees, each node labelled with the network it came through", async () => {
       const { trees, cascades } = await json(`/api/report?url=${encodeURIComponent(url)}`);
       assert.deepEqual(cascades.map((c) => c.size), [4]);
+      // Flat, parents first: each node the index of its parent (a deep chain nests nothing).
       assert.deepEqual(trees, [
         {
           root: 'T1aaaaaaaa',
-          tree: {
-            network: 'x',
-            children: [
-              { network: 'x', children: [{ network: 'telegram', children: [] }] },
-              { network: 'x', children: [] },
-            ],
-          },
+          nodes: [
+            { network: 'x', parent: null },
+            { network: 'x', parent: 0 },
+            { network: 'x', parent: 0 },
+            { network: 'telegram', parent: 1 },
+          ],
         },
       ]);
     });

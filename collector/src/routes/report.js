@@ -1,7 +1,11 @@
 // @ts-check
-/** `GET /api/report`: the marketer report of a page, or the site overview without `url`. */
+/**
+ * `GET /api/report`: the marketer report of a page, or the site overview without `url`,
+ * computed off the event loop (reports.js). One over its time limit answers 503.
+ */
 import { httpError } from '../hooks.js';
-import { overviewOrders, pageReport, siteOverview } from '../report.js';
+import { overviewOrders } from '../report.js';
+import { ReportTimeout } from '../reports.js';
 
 /**
  * A time bound: ms since the epoch or an ISO 8601 date.
@@ -15,18 +19,31 @@ function instant(value, name) {
   return ms;
 }
 
+/** Seconds a client should wait before asking again for a report that ran out of time. */
+const retryAfter = 60;
+
 /** @type {import('fastify').FastifyPluginAsync} */
 export default async function report(app) {
   app.get('/api/report', { onRequest: app.requireToken }, async (request, reply) => {
     const query = /** @type {Record<string, string | undefined>} */ (request.query);
     const range = { site: query.site, from: instant(query.from, 'from'), to: instant(query.to, 'to') };
     reply.header('cache-control', 'no-store');
-    if (query.url !== undefined) return pageReport(app.db, { ...range, url: query.url });
-
-    const sort = query.sort ?? 'views';
-    if (!overviewOrders.includes(sort)) throw httpError(400, `querystring sort must be one of ${overviewOrders.join(', ')}`);
-    const limit = Number(query.limit ?? 100);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw httpError(400, 'querystring limit must be an integer from 1 to 10000');
-    return siteOverview(app.db, range, { sort, limit });
+    try {
+      if (query.url !== undefined) return await app.reports.run('page', { ...range, url: query.url });
+      const sort = query.sort ?? 'views';
+      if (!overviewOrders.includes(sort)) throw httpError(400, `querystring sort must be one of ${overviewOrders.join(', ')}`);
+      const limit = Number(query.limit ?? 100);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw httpError(400, 'querystring limit must be an integer from 1 to 10000');
+      return await app.reports.run('overview', range, { sort, limit });
+    } catch (error) {
+      if (!(error instanceof ReportTimeout)) throw error;
+      const seconds = app.reports.timeout / 1000;
+      // Neither the token nor the client's address: only what was asked for.
+      request.log.warn({ report: query.url === undefined ? 'overview' : 'page', site: query.site }, `report cancelled at its time limit of ${seconds} s`);
+      return reply
+        .code(503)
+        .header('retry-after', String(retryAfter))
+        .send({ statusCode: 503, error: 'Service Unavailable', message: `the report took longer than its time limit of ${seconds} s and was cancelled: narrow the range, or retry later` });
+    }
   });
 }

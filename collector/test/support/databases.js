@@ -74,3 +74,22 @@ export const databases = [
     },
   },
 ];
+
+/**
+ * Runs `task` on a fresh database of each kind in turn (benchmarks), dropping it after.
+ * @template T
+ * @param {(name: 'sqlite' | 'postgres', url: string) => Promise<T>} task
+ * @returns {Promise<T[]>}
+ */
+export async function onEachDatabase(task) {
+  const results = [];
+  for (const database of databases) {
+    const db = await database.create();
+    try {
+      results.push(await task(database.name, db.url));
+    } finally {
+      await db.drop();
+    }
+  }
+  return results;
+}

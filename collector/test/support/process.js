@@ -16,14 +16,18 @@ export async function spawnCollector(args, env = {}) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // A test that times out never reaches its cleanup: the collector must not outlive the run.
+  const orphan = () => child.kill('SIGKILL');
+  process.once('exit', orphan);
+  child.once('exit', () => process.off('exit', orphan));
   let output = '';
   child.stderr.on('data', (chunk) => (output += chunk));
-  for await (const chunk of child.stdout) {
-    output += chunk;
+  // A listener, not `for await`: leaving that loop would destroy stdout, losing later lines.
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const exited = once(child, 'exit');
+  for (const start = Date.now(); Date.now() - start < 60_000 && child.exitCode === null; ) {
     const match = /listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
     if (match) {
-      child.stdout.on('data', (more) => (output += more));
-      const exited = once(child, 'exit');
       /** Asks for a graceful shutdown and waits for the exit. */
       const stop = async () => {
         child.kill('SIGTERM');
@@ -31,6 +35,7 @@ export async function spawnCollector(args, env = {}) {
       };
       return { child, base: match[1], output: () => output, exited, stop };
     }
+    await Promise.race([once(child.stdout, 'data'), exited]);
   }
   throw new Error(`wom-collector did not start:\n${output}`);
 }

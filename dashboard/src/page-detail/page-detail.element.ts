@@ -127,8 +127,8 @@ export class WomPageDetail extends LitElement {
       <h3 id="cascades">${m.cascades}</h3>
       <p class="muted">${m.cascadesDescription}</p>
       ${trees.map(
-        ({ tree }, i) => html`<h4>${m.cascade(f.count(i + 1))}</h4>
-          <wom-cascade-tree .tree=${tree} .messages=${m} .format=${f}></wom-cascade-tree>`,
+        ({ nodes }, i) => html`<h4>${m.cascade(f.count(i + 1))}</h4>
+          <wom-cascade-tree .nodes=${nodes} .messages=${m} .format=${f}></wom-cascade-tree>`,
       )}
       <wom-chart .messages=${m} heading=${m.cascadeFigures} file=${file} open .rows=${cascades.slice(0, shownCascades)} .columns=${columns}></wom-chart>
     </section>`;
