@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { launch, serve } from './browser.js';
 
 const start = fileURLToPath(new URL('../../scripts/start.js', import.meta.url));
-const token = 'own-site-token';
+const token = 'own-site-dashboard-token';
 
 /** Runs `node scripts/start.js` (what `npm start` runs after building) in `cwd`; resolves with its collector's origin. */
 async function npmStart(cwd, env) {
