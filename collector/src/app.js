@@ -11,7 +11,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { trustedProxies } from './client.js';
 import { openDatabase } from './db.js';
-import { errorHandler, refuseAmbiguousUrls, containsNul } from './edge.js';
+import { errorHandler, refuseAmbiguousUrls, nulField } from './edge.js';
 import { cors, defaultRate, httpError, rateLimiter, requireToken } from './hooks.js';
 import { migrate } from './migrations.js';
 import { reportRunner } from './reports.js';
@@ -151,9 +151,8 @@ export async function build(options = {}) {
     }
     // PostgreSQL refuses NUL in text: refuse it here, on every route and database alike
     // (ingest refuses it per event instead). Only a body with the escape is walked.
-    if (text.includes('\\u0000') && !request.routeOptions.config.nulPerField && containsNul(value)) {
-      return done(httpError(400, 'body contains a NUL character'), undefined);
-    }
+    const field = text.includes('\\u0000') && !request.routeOptions.config.nulPerField ? nulField(value) : undefined;
+    if (field !== undefined) return done(httpError(400, `${field || 'body'} contains a NUL character`, field || undefined), undefined);
     done(null, value);
   });
   // Preflights of the widget-facing endpoints (the hook adds the CORS headers or 403s).

@@ -12,29 +12,36 @@ import { httpError } from './hooks.js';
  * @type {import('fastify').onRequestHookHandler}
  */
 export function refuseAmbiguousUrls(request, reply, done) {
-  if (request.url.includes('%00') || request.url.includes('\0')) return done(httpError(400, 'the address contains a NUL character'));
   for (const [key, value] of Object.entries(/** @type {object} */ (request.query))) {
-    if (Array.isArray(value)) return done(httpError(400, `querystring ${key} is given more than once`));
+    if (Array.isArray(value)) return done(httpError(400, `${key} is given more than once in the querystring`, key));
+    if (key.includes('\0') || String(value).includes('\0')) return done(httpError(400, `${key} contains a NUL character`, key));
   }
+  if (request.url.includes('%00') || request.url.includes('\0')) return done(httpError(400, 'the address contains a NUL character'));
   done();
 }
 
 /**
- * Whether a parsed JSON value holds a NUL character in any string, key or value. Walked
- * with a stack, not recursion: the nesting is the client's.
- * @param {unknown} value
+ * The top-level field of a parsed JSON body that holds a NUL character in any string,
+ * key or value ('' when the body itself is such a string); undefined when none does.
+ * Walked with a stack, not recursion: the nesting is the client's.
+ * @param {unknown} body
+ * @returns {string | undefined}
  */
-export function containsNul(value) {
-  const stack = [value];
+export function nulField(body) {
+  /** @type {[unknown, string][]} */
+  const stack = [[body, '']];
   while (stack.length) {
-    const item = stack.pop();
+    const [item, field] = /** @type {[unknown, string]} */ (stack.pop());
     if (typeof item === 'string') {
-      if (item.includes('\0')) return true;
+      if (item.includes('\0')) return field;
     } else if (item && typeof item === 'object') {
-      for (const [key, inner] of Object.entries(item)) stack.push(key, inner);
+      for (const [key, inner] of Object.entries(item)) {
+        const top = item === body ? key : field;
+        stack.push([key, top], [inner, top]);
+      }
     }
   }
-  return false;
+  return undefined;
 }
 
 /**
@@ -46,7 +53,11 @@ export function containsNul(value) {
  */
 export function errorHandler(error, request, reply) {
   const status = error.statusCode ?? 500;
-  if (status < 500) return void reply.send(error);
+  if (status < 500) {
+    const { field } = /** @type {{ field?: string }} */ (error);
+    // Fastify's error shape, plus the field a client should mend when there is one.
+    return void (field ? reply.code(status).send({ statusCode: status, error: STATUS_CODES[status], message: error.message, field }) : reply.send(error));
+  }
   request.log.error({ err: error, req: request }, 'request failed');
   reply
     .code(status)

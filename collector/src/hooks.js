@@ -11,12 +11,14 @@ import { fixedWindow } from './window.js';
 /** @typedef {import('fastify').onRequestHookHandler} Hook */
 
 /**
- * An Error that Fastify answers with `status` and `{statusCode, error, message}`.
+ * An Error that Fastify answers with `status` and `{statusCode, error, message}`, plus
+ * `field` when one field of the request is to blame.
  * @param {number} status
  * @param {string} message
+ * @param {string} [field]
  */
-export function httpError(status, message) {
-  return Object.assign(new Error(message), { statusCode: status });
+export function httpError(status, message, field) {
+  return Object.assign(new Error(message), { statusCode: status }, field === undefined ? {} : { field });
 }
 
 /**
