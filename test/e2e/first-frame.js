@@ -47,7 +47,17 @@ function recordFirstFrames() {
       if (menu && !seen.has(menu)) {
         seen.add(menu);
         observer.observe(menu);
-        menu.addEventListener('toggle', (event) => event.newState === 'closed' && delete menu.dataset.recorded);
+        // \`beforetoggle\`, not \`toggle\`: toggle events are coalesced, so a close followed at
+        // once by an open (Escape, then the key command, on a loaded machine) would never
+        // reach a \`toggle\` listener as a close. Observing afresh on each opening makes
+        // the observer report that opening's size even if the close was never painted.
+        menu.addEventListener('beforetoggle', (event) => {
+          delete menu.dataset.recorded;
+          if (event.newState === 'open') {
+            observer.unobserve(menu);
+            observer.observe(menu);
+          }
+        });
       }
     }
     requestAnimationFrame(watch);
