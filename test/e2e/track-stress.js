@@ -26,10 +26,12 @@ const leaves = ['navigate', 'close', 'popup'];
 const body = '<h1>A post worth sharing</h1><p>Read it, then tell a friend.</p><wom-share networks="telegram x copy"></wom-share>';
 
 /**
- * Declares the suite for readers in `consent` mode (undefined: anonymous): `readers` of them,
- * `parallel` at a time in one browser, each in its own context (its own storage).
+ * Declares the suite for the readers in `consent` mode (undefined: anonymous) who leave as
+ * `leave`: a third of `readers` (reader n of the mode leaves as `leaves[n % 3]`), `parallel`
+ * at a time in one browser, each in its own context (its own storage). One file per mode and
+ * leave keeps each under the test runner's per-file time cap.
  */
-export function stressDelivery({ consent, readers = 50, parallel = 4 }) {
+export function stressDelivery({ consent, leave, readers = 50, parallel = 4 }) {
   const env = {};
   const dir = mkdtempSync(join(tmpdir(), 'wom-stress-'));
   before(async () => {
@@ -46,8 +48,7 @@ export function stressDelivery({ consent, readers = 50, parallel = 4 }) {
 
   /** Every page a reader of this suite opened, by path. */
   const opened = new Set();
-  for (const leave of leaves) {
-    // The suite's readers take turns: reader n leaves as `leaves[n % 3]`.
+  {
     const group = Array.from({ length: readers }, (_, n) => n).filter((n) => leaves[n % leaves.length] === leave);
     it(`${leave}: delivers the view and the share of ${group.length} ${consent ?? 'anonymous'} readers who share and leave at once, each once`, async (t) => {
       const contexts = [];
