@@ -7,6 +7,8 @@ import { resolveMessages, type Messages } from '../core/locale.js';
  * What every wom element shares: registration under its tag, the locale and theme
  * attributes, its messages, and a render after every `configure()` (locale,
  * collector, UTM…) while it is connected.
+ *
+ * @abstract Each widget extends it and is defined under its own tag.
  */
 export class WomElement extends LitElement {
   /** The tag `define()` registers by default. */
