@@ -8,16 +8,14 @@ setCustomElementsManifest(authorFacing(manifest));
  * - no private members, and no property that only mirrors an attribute (its attribute row says it);
  * - `string | undefined` read as `string`, so that optional attributes get a text control;
  * - parts named `::part(x)`, since Storybook keys rows by name and a part may share one with an
- *   attribute (`label`);
- * - a `tagName` for each element: they register through `static define(tag)`, which the
- *   analyzer cannot read, so a class without one gets its conventional tag (`WomShare` → `wom-share`).
+ *   attribute (`label`).
+ * Every element has its `tagName` (scripts/manifest.js checks it at build).
  */
 function authorFacing({ modules, ...rest }) {
   const optional = ({ type, ...attribute }) =>
     type ? { ...attribute, type: { ...type, text: type.text.replace(/ \| undefined$/, '') } } : attribute;
   const element = ({ members = [], attributes = [], cssParts = [], ...declaration }) => ({
     ...declaration,
-    tagName: declaration.tagName ?? declaration.name.replace(/(?<=.)[A-Z]/g, '-$&').toLowerCase(),
     attributes: attributes.map(optional),
     cssParts: cssParts.map((part) => ({ ...part, name: `::part(${part.name})` })),
     members: members.filter(

@@ -8,5 +8,6 @@ export { WomRepost } from './repost/repost.element.js';
 export { WomReview, type WomReviewDetail } from './review/review.element.js';
 export { configure, type WomOptions } from './core/config.js';
 export { registerLocale, type Messages } from './core/locale.js';
+export type { Plural, RepostMessages, ReviewMessages } from './locales/messages.js';
 export { intents, networkNames } from './core/networks.js';
 export * from './track/index.js';

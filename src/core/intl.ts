@@ -1,3 +1,5 @@
+import type { Plural } from '../locales/messages.js';
+
 /**
  * Cached `Intl` formatters: constructing one is expensive, and a page with many
  * widgets formats the same numbers in the same locale over and over.
@@ -9,9 +11,6 @@ function cached<T>(key: string, make: () => T): T {
   if (value === undefined) cache.set(key, (value = make()));
   return value;
 }
-
-/** A message with plural forms, `#` standing for the formatted number. */
-export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat =>
   cached(`n${locale}${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));

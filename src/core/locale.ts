@@ -1,14 +1,15 @@
-import { config } from './config.js';
+import { builtinLocales } from '../locales/builtin.js';
 import type { Messages } from '../locales/messages.js';
-import { en } from '../locales/en.js';
-import { de } from '../locales/de.js';
-import { pl } from '../locales/pl.js';
-import { id } from '../locales/id.js';
-import { fa } from '../locales/fa.js';
+import { config } from './config.js';
 
-const locales = new Map<string, Messages>([en, de, pl, id, fa].map((m) => [m.$code, m]));
+const locales = new Map<string, Messages>(builtinLocales.map((m) => [m.$code, m]));
+const [en] = builtinLocales;
 
-/** Adds or replaces a locale (a site can ship its own translations). */
+/**
+ * Adds or replaces a locale (a site can ship its own translations): the shared strings,
+ * and optionally `repost` and `review` groups. A widget whose group is missing shows the
+ * built-in strings of the locale's language, else English.
+ */
 export function registerLocale(messages: Messages): void {
   locales.set(messages.$code.toLowerCase(), messages);
 }
@@ -23,11 +24,11 @@ function nearestLang(el: Element): string | undefined {
   return undefined;
 }
 
-/** Looks up `tag`, falling back from `de-AT` to `de`. */
-function lookup(tag: string | undefined): Messages | undefined {
+/** What `get` has for `tag`, falling back from `de-AT` to `de`. */
+function lookup<T>(get: (code: string) => T | undefined, tag: string | undefined): T | undefined {
   if (!tag) return undefined;
   const lower = tag.toLowerCase();
-  return locales.get(lower) ?? locales.get(lower.split(/[-_]/)[0]);
+  return get(lower) ?? get(lower.split(/[-_]/)[0]);
 }
 
 /**
@@ -37,10 +38,19 @@ function lookup(tag: string | undefined): Messages | undefined {
  */
 export function resolveMessages(el: Element, attribute?: string | null): Messages {
   for (const tag of [attribute, config.locale, nearestLang(el), document.documentElement.lang]) {
-    const messages = lookup(tag ?? undefined);
+    const messages = lookup((code) => locales.get(code), tag ?? undefined);
     if (messages) return messages;
   }
   return en;
+}
+
+/** One widget's strings for `messages`: its own group, else the built-in one of its language, else English's. */
+export function widgetStrings<K extends 'repost' | 'review'>(
+  messages: Messages,
+  widget: K,
+  builtin: Record<string, NonNullable<Messages[K]>>,
+): NonNullable<Messages[K]> {
+  return messages[widget] ?? lookup((code) => builtin[code], messages.$code) ?? builtin.en;
 }
 
 export type { Messages };

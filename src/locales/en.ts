@@ -1,4 +1,4 @@
-import type { Messages } from './messages.js';
+import type { Messages, RepostMessages, ReviewMessages } from './messages.js';
 
 export const en: Messages = {
   $code: 'en',
@@ -13,4 +13,43 @@ export const en: Messages = {
   copied: 'Link copied',
   copyFailed: 'Could not copy the link',
   shares: { one: '# share', other: '# shares' },
+};
+
+export const enRepost: RepostMessages = {
+  open: '“',
+  close: '”',
+  by: (parts) => ` — ${parts.join(', ')}`,
+  repost: 'Share quote',
+  repostMenu: 'Share this quote',
+  selectionMenu: 'Share selected text',
+  selectionHint: 'Selected text can be shared: press Alt+Shift+S.',
+};
+
+export const enReview: ReviewMessages = {
+  reviews: { one: '# review', other: '# reviews' },
+  stars: { one: '# star', other: '# stars' },
+  starsOf: (value, best) => `${value} of ${best} stars`,
+  distribution: 'Ratings by stars',
+  recent: 'Recent reviews',
+  noReviews: 'No reviews yet. Be the first!',
+  anonymous: 'Anonymous',
+  more: 'More reviews',
+  loadFailed: 'The reviews could not be loaded.',
+  retry: 'Try again',
+  shareReview: 'Share this review',
+  quote: (text, author) => `“${text}” — ${author}`,
+  formTitle: 'Write a review',
+  yourRating: 'Your rating',
+  yourReview: 'Your review',
+  yourName: 'Your name (optional)',
+  characters: (used, max) => `${used} / ${max} characters`,
+  submit: 'Publish review',
+  sending: 'Sending…',
+  published: 'Thank you! Your review is published.',
+  held: 'Thank you! Your review will appear once it has been checked.',
+  failed: 'Your review could not be sent. Your text is kept: please try again.',
+  rateLimited: 'Too many reviews from here just now. Your text is kept: please try again later.',
+  chooseRating: 'Please choose a rating from 1 to 5 stars.',
+  textTooLong: (max) => `Your review is longer than ${max} characters.`,
+  nameTooLong: (max) => `Your name is longer than ${max} characters.`,
 };

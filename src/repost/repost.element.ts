@@ -1,19 +1,19 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { copyText } from '../core/clipboard.js';
-import { ConfigController } from '../core/config-controller.js';
-import { emit, guard } from '../core/emit.js';
-import { resolveMessages, type Messages } from '../core/locale.js';
+import { guard } from '../core/emit.js';
+import { fitPost } from '../core/fit.js';
+import { widgetStrings } from '../core/locale.js';
 import { parseNetworks, validHost } from '../core/networks.js';
-import { mintShareId, pageTitle, pageUrl, withReferral } from '../core/referral.js';
-import { logo, shareControl } from '../share/controls.js';
-import type { WomShareDetail } from '../share/share.element.js';
-import { recordShare } from '../track/index.js';
-import { fitPost } from './fit.js';
+import { pageTitle, pageUrl } from '../core/referral.js';
+import { collapse, widenToWords, wordCount } from '../core/segment.js';
+import { repostStrings } from '../locales/builtin.js';
+import type { RepostMessages } from '../locales/messages.js';
+import { logo, shareControl } from '../ui/controls.js';
+import { ShareController, type WomShareDetail } from '../ui/share-controller.js';
+import { WomElement } from '../ui/wom-element.js';
 import { place, type Box } from './placement.js';
-import { repostMessages, type RepostLocale, type RepostMessages } from './repost.messages.js';
 import { repostStyles } from './repost.styles.js';
-import { collapse, widenToWords, wordCount } from './segment.js';
 import { fragmentUrl, holdsTarget, parseTextDirectives, textDirective, type TextTarget } from './text-fragment.js';
 
 /** What the open menu shares. */
@@ -44,6 +44,7 @@ function arrivals(): TextTarget[] {
  * (a URL text fragment) and carries a fresh referral id. With `selection`, text the
  * reader selects inside can be shared too. The wrapped content is left as it is.
  *
+ * @tagname wom-repost
  * @summary Re-post a quote, or a selection, with a link back to it.
  *
  * @slot - The quote: any content. A `<blockquote>` inside, if there is one, is the quote; else all of it.
@@ -73,13 +74,9 @@ function arrivals(): TextTarget[] {
  *
  * @cssstate arrived - The page was opened through a link to this quote (also the `arrived` attribute).
  */
-export class WomRepost extends LitElement {
+export class WomRepost extends WomElement {
   static override styles = repostStyles;
-
-  /** Registers the element under `tag` (once). */
-  static define(tag = 'wom-repost', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, this);
-  }
+  static override tag = 'wom-repost';
 
   /** The text to post. Default: the quote's text. The link still points at the quote on the page. */
   @property() text?: string;
@@ -96,14 +93,8 @@ export class WomRepost extends LitElement {
   /** Offer to share text the reader selects inside (at least three words). */
   @property({ type: Boolean }) selection = false;
 
-  /** Locale override (`de`, `fa`, `pl-PL`…). */
-  @property() locale?: string;
-
   /** Mastodon instance host (`mastodon.social`); default: Mastodon's official share page. */
   @property({ attribute: 'mastodon-instance' }) mastodonInstance?: string;
-
-  /** `light` or `dark`; default follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Text of the control. Default: the localized "Share quote". */
   @property() label?: string;
@@ -112,14 +103,12 @@ export class WomRepost extends LitElement {
   @property({ type: Boolean, reflect: true }) arrived = false;
 
   @state() private subject?: Subject;
-  /** Share id prepared for each network while the menu is open, so each href is right before the click. */
-  @state() private ids: Record<string, string> = {};
   @state() private status = '';
 
   @query('[popover]') private menu!: HTMLElement;
   @query('[part~="control"]') private control!: HTMLButtonElement;
 
-  private messages: Messages = resolveMessages(this);
+  private shares = new ShareController(this);
   private keys: string[] = [];
   private internals = this.attachInternals();
   /** The next menu's subject, when a selection opens it. */
@@ -131,11 +120,6 @@ export class WomRepost extends LitElement {
   /** Whether a selection inside could be shared, to announce the key command once per selection. */
   private shareable = false;
   private statusTimer?: ReturnType<typeof setTimeout>;
-
-  constructor() {
-    super();
-    new ConfigController(this); // re-render after configure()
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -154,7 +138,7 @@ export class WomRepost extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.messages = resolveMessages(this, this.locale);
+    super.willUpdate(changed);
     if (changed.has('networks') || !this.keys.length) {
       this.keys = parseNetworks(this.networks).filter((key) => key !== 'native' || 'share' in navigator);
     }
@@ -204,7 +188,7 @@ export class WomRepost extends LitElement {
   }
 
   private get strings(): RepostMessages {
-    return repostMessages[this.messages.$code as RepostLocale] ?? repostMessages.en;
+    return widgetStrings(this.messages, 'repost', repostStrings);
   }
 
   /** The wrapped quote: its first `<blockquote>`, else all the content. */
@@ -292,7 +276,7 @@ export class WomRepost extends LitElement {
     this.pending = undefined;
     // Now, not when placed: a scroll event may come before the next render.
     this.placedAt = this.target().top;
-    this.ids = Object.fromEntries(this.keys.map((key) => [key, mintShareId()]));
+    this.shares.renew();
   });
 
   /** Marks the element when the page was opened through a text fragment pointing at its quote. */
@@ -313,7 +297,7 @@ export class WomRepost extends LitElement {
   /** The link to share on `network`: the page with a referral id, pointing at the subject. */
   private link(network: string): string {
     const anchor = this.id || this.quote.id || undefined;
-    return fragmentUrl(withReferral(pageUrl(), this.ids[network], network), textDirective(this.subject!.target), anchor);
+    return fragmentUrl(this.shares.tag(pageUrl(), network), textDirective(this.subject!.target), anchor);
   }
 
   /** The post for `network`: the quote in the locale's marks with its attribution, fitted to the network. */
@@ -327,29 +311,21 @@ export class WomRepost extends LitElement {
   /** Asks the host page; undefined when a listener cancels the share. */
   private ask(network: string): WomShareDetail | undefined {
     const { text, via } = this.subject!;
-    const detail: WomShareDetail = { network, url: this.link(network), share: this.ids[network], via, text };
-    return emit(this, 'wom-share', detail) ? detail : undefined;
-  }
-
-  /** Records a share that happened and prepares a fresh id for the network's next one. */
-  private done(detail: WomShareDetail): void {
-    recordShare(detail.share, detail.network, detail.via);
-    // Renew after the browser has read the current href for this click.
-    setTimeout(() => (this.ids = { ...this.ids, [detail.network]: mintShareId() }));
+    return this.shares.ask({ network, url: this.link(network), via, text });
   }
 
   private onLinkClick = guard((event: MouseEvent) => {
     if (event.type === 'auxclick' && event.button !== 1) return;
     const detail = this.ask((event.currentTarget as HTMLElement).dataset.network!);
     if (!detail) return event.preventDefault();
-    this.done(detail);
+    this.shares.record(detail);
     setTimeout(this.close);
   });
 
   private onCopy = guard(async () => {
     const detail = this.ask('copy');
     if (!detail) return;
-    this.done(detail);
+    this.shares.record(detail);
     const ok = await copyText(detail.url);
     this.announce(ok ? this.messages.copied : this.messages.copyFailed);
   });
@@ -359,7 +335,7 @@ export class WomRepost extends LitElement {
     if (!detail) return;
     try {
       await navigator.share({ url: detail.url, text: this.post('native', detail.url) });
-      this.done(detail);
+      this.shares.record(detail);
     } catch {
       // Dismissed by the reader, or refused by the browser: no share happened.
     }
@@ -375,7 +351,7 @@ export class WomRepost extends LitElement {
   protected override render() {
     const m = this.messages;
     const s = this.strings;
-    const dir = this.getAttribute('dir') || m.$dir;
+    const dir = this.direction;
     return html`<slot @slotchange=${this.checkArrival}></slot>
       <div part="actions" class="actions" lang=${m.$code} dir=${dir}>
         <button

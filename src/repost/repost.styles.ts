@@ -1,16 +1,14 @@
 import { css } from 'lit';
-import { shareStyles } from '../share/share.styles.js';
+import { controlStyles } from '../ui/controls.styles.js';
 
-/** The menu's buttons are `<wom-share>`'s (its tokens, buttons, logos); these rules add the control and the popover. */
+/** The menu's buttons are the shared share controls; these rules add the control and the popover. */
 export const repostStyles = [
-  shareStyles,
+  controlStyles,
   css`
     :host {
       --wom-size: 2rem;
       --wom-menu-bg: light-dark(#ffffff, #1f2328);
       --wom-menu-shadow: 0 0.25rem 1rem light-dark(#0003, #0009);
-      /* The content sets the height, not a row of buttons. */
-      min-block-size: 0;
     }
     [part~='actions'] {
       display: flex;

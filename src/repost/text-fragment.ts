@@ -1,4 +1,4 @@
-import { collapse, wordCount, words } from './segment.js';
+import { collapse, wordCount, words } from '../core/segment.js';
 
 /**
  * URL text fragments (`#:~:text=…`), per https://wicg.github.io/scroll-to-text-fragment/:

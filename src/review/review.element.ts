@@ -1,19 +1,21 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { collectorUrl, getJson } from '../core/api.js';
-import { ConfigController } from '../core/config-controller.js';
-import { cssProps } from '../core/css-props.js';
 import { emit, guard } from '../core/emit.js';
+import { fitPost } from '../core/fit.js';
 import { numberFormat, plural } from '../core/intl.js';
-import { resolveMessages, type Messages } from '../core/locale.js';
-import { intents, parseNetworks } from '../core/networks.js';
-import { shareControl } from '../share/controls.js';
-import { mintShareId, pageTitle, pageUrl, safeHttpUrl, withReferral } from '../core/referral.js';
-import type { WomShareDetail } from '../share/share.element.js';
-import { recordShare, track } from '../track/index.js';
+import { widgetStrings } from '../core/locale.js';
+import { networks, parseNetworks } from '../core/networks.js';
+import { pageTitle, pageUrl, safeHttpUrl } from '../core/referral.js';
+import { reviewStrings } from '../locales/builtin.js';
+import type { ReviewMessages } from '../locales/messages.js';
+import { track } from '../track/index.js';
+import { shareControl } from '../ui/controls.js';
+import { cssProps } from '../ui/css-props.js';
+import { ShareController } from '../ui/share-controller.js';
+import { WomElement } from '../ui/wom-element.js';
 import { reviewJsonLd, structuredDataAdvice, writeJsonLd } from './json-ld.js';
 import { relativeTime } from './relative-time.js';
-import { reviewMessages, type ReviewLocale, type ReviewMessages } from './review.messages.js';
 import { reviewStyles } from './review.styles.js';
 import {
   invalidField,
@@ -39,8 +41,6 @@ type FormState = 'idle' | 'sending' | 'published' | 'held' | 'error';
 
 /** Networks offered under each review: those that take a text as well as a link. */
 const reviewNetworks = 'x facebook whatsapp telegram email';
-/** Shared quotes stay short enough for every network. */
-const quoteLength = 200;
 /** The five stars of a rating display, each filled from the display's `--value` by CSS. */
 const fiveStars = html`<span class="star"></span><span class="star"></span><span class="star"></span><span class="star"></span
   ><span class="star"></span>`;
@@ -56,6 +56,7 @@ function warnOnce(message: string): void {
  * static file in its shape) and writes schema.org JSON-LD into the document so
  * search engines see the rating.
  *
+ * @tagname wom-review
  * @summary Star ratings and reviews with an accessible form, moderation-aware states and structured data.
  *
  * @fires wom-review - Before a review is sent; cancelable (`preventDefault()` keeps it from the collector). `detail`: `{item, rating, text}`.
@@ -94,13 +95,9 @@ function warnOnce(message: string): void {
  * @cssprop --wom-accent - Submit button background.
  * @cssprop --wom-focus - Focus ring color.
  */
-export class WomReview extends LitElement {
+export class WomReview extends WomElement {
   static override styles = reviewStyles;
-
-  /** Registers the element under `tag` (once). */
-  static define(tag = 'wom-review', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, this);
-  }
+  static override tag = 'wom-review';
 
   /** Id of the reviewed thing (required): `book-42`. */
   @property() item = '';
@@ -129,12 +126,6 @@ export class WomReview extends LitElement {
   /** Space-separated networks offered to share each review. */
   @property() networks?: string;
 
-  /** Locale override (`de`, `fa`, `pl-PL`…). */
-  @property() locale?: string;
-
-  /** `light` or `dark`; default follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
-
   @state() private data?: ReviewData;
   @state() private loadState: 'loading' | 'ready' | 'failed' | 'off' = 'loading';
   /** How many of the loaded reviews are on show. */
@@ -147,21 +138,15 @@ export class WomReview extends LitElement {
   @state() private message = '';
   @state() private invalid?: ReviewField;
 
-  private messages: Messages = resolveMessages(this);
-  private strings: ReviewMessages = reviewMessages.en;
+  private strings: ReviewMessages = reviewStrings.en;
   /** The URL the current data came from (empty: none); a different one means load again. */
   private source?: string;
   private jsonLdItem?: string;
   /** The collector's form token for the next submission (it measures the fill time). */
   private formToken?: string;
-  private shareIds = new WeakMap<Review, Record<string, string>>();
+  private shares = new ShareController(this);
   /** Index of the first review revealed by "more", to move focus there. */
   private focusIndex?: number;
-
-  constructor() {
-    super();
-    new ConfigController(this); // re-render after configure()
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -183,8 +168,8 @@ export class WomReview extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.messages = resolveMessages(this, this.locale);
-    this.strings = reviewMessages[this.messages.$code as ReviewLocale] ?? reviewMessages.en;
+    super.willUpdate(changed);
+    this.strings = widgetStrings(this.messages, 'review', reviewStrings);
     const source = this.sourceUrl();
     if ((source?.href ?? '') !== this.source) {
       this.source = source?.href ?? '';
@@ -351,7 +336,7 @@ export class WomReview extends LitElement {
       part="base"
       class=${badge ? 'badge' : 'full'}
       lang=${m.$code}
-      dir=${this.getAttribute('dir') || m.$dir}
+      dir=${this.direction}
       aria-busy=${this.loadState === 'loading' ? 'true' : 'false'}
     >
       ${this.renderSummary()}
@@ -449,36 +434,30 @@ export class WomReview extends LitElement {
     </li>`;
   }
 
-  /** Share links for one review, each with its own fresh referral id. */
+  /** Share links for one review, each with its own fresh referral id and the quote fitted to the network. */
   private renderShare(review: Review) {
     const m = this.messages;
-    const ids = this.shareIds.get(review) ?? {};
-    this.shareIds.set(review, ids);
-    const keys = parseNetworks(this.networks || reviewNetworks).filter((key) => key in intents);
-    const text = [...(review.text || '')].length > quoteLength ? `${[...review.text].slice(0, quoteLength).join('')}…` : review.text;
-    const target = { title: this.itemName || pageTitle(), text: text && this.strings.quote(text, review.author ?? this.strings.anonymous) };
+    const keys = parseNetworks(this.networks || reviewNetworks).filter((key) => networks[key].intent);
+    const author = review.author ?? this.strings.anonymous;
+    const frame = (quote: string) => this.strings.quote(quote, author);
+    const title = this.itemName || pageTitle();
     return html`<details part="share" class="share">
       <summary aria-label=${this.strings.shareReview}>${m.share}</summary>
       <ul role="list">
         ${keys.map((key) => {
-          const url = withReferral(pageUrl(), (ids[key] ??= mintShareId()), key);
-          const onLink = (event: MouseEvent) => this.onShare(event, review, key, url, target.text);
-          return html`<li>${shareControl(key, m, { ...target, url }, { link: onLink, logos: false })}</li>`;
+          const url = this.shares.tag(pageUrl(), key, review);
+          const text = review.text && fitPost(key, review.text, frame, url);
+          const onLink = (event: MouseEvent) => this.onShare(event, review, key, url, text);
+          return html`<li>${shareControl(key, m, { title, text, url }, { link: onLink, logos: false })}</li>`;
         })}
       </ul>
     </details>`;
   }
 
   private onShare = guard((event: MouseEvent, review: Review, network: string, url: string, text: string) => {
-    const ids = this.shareIds.get(review)!;
-    const detail: WomShareDetail = { network, url, share: ids[network], via: 'repost', text };
-    if (!emit(this, 'wom-share', detail)) return event.preventDefault();
-    recordShare(detail.share, network, 'repost');
-    // Renew after the browser has read the current href for this click.
-    setTimeout(() => {
-      ids[network] = mintShareId();
-      this.requestUpdate();
-    });
+    const detail = this.shares.ask({ network, url, via: 'repost', text }, review);
+    if (!detail) return event.preventDefault();
+    this.shares.record(detail);
   });
 
   private renderLoadFailed() {

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { themeStyles } from '../core/theme.styles.js';
+import { themeStyles } from '../ui/theme.styles.js';
 
 export const reviewStyles = [
   themeStyles,

@@ -1,30 +1,17 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { ConfigController } from '../core/config-controller.js';
 import { collectorUrl, getJson } from '../core/api.js';
 import { copyText } from '../core/clipboard.js';
-import { emit, guard } from '../core/emit.js';
+import { guard } from '../core/emit.js';
 import { formatCount, plural } from '../core/intl.js';
-import { resolveMessages, type Messages } from '../core/locale.js';
 import { parseNetworks, validHost, type ShareTarget } from '../core/networks.js';
-import { metaContent, mintShareId, pageTitle, pageUrl, safeHttpUrl, stripReferral, withReferral } from '../core/referral.js';
-import { recordShare, type ShareVia } from '../track/index.js';
-import { shareControl } from './controls.js';
+import { metaContent, pageTitle, pageUrl, safeHttpUrl, stripReferral } from '../core/referral.js';
+import { shareControl } from '../ui/controls.js';
+import { ShareController, type WomShareDetail } from '../ui/share-controller.js';
+import { WomElement } from '../ui/wom-element.js';
 import { shareStyles } from './share.styles.js';
 
-/** Detail of the `wom-share` event. */
-export interface WomShareDetail {
-  /** Network key (`telegram`, `copy`, `native`, …). */
-  network: string;
-  /** The referral-tagged URL handed to the network. */
-  url: string;
-  /** The share id minted for this action. */
-  share: string;
-  /** How the share was made. */
-  via: ShareVia;
-  /** The quoted text, for reposts. */
-  text?: string;
-}
+export type { WomShareDetail };
 
 /** Counts from the collector's `GET /api/counts`. */
 interface Counts {
@@ -62,13 +49,9 @@ interface Counts {
  * @cssprop --wom-focus - Focus ring color.
  * @cssprop --wom-brand - Logo color (each network's brand color by default).
  */
-export class WomShare extends LitElement {
+export class WomShare extends WomElement {
   static override styles = shareStyles;
-
-  /** Registers the element under `tag` (once). */
-  static define(tag = 'wom-share', registry: CustomElementRegistry = customElements): void {
-    if (!registry.get(tag)) registry.define(tag, this);
-  }
+  static override tag = 'wom-share';
 
   /** URL to share. Default: the page's canonical link, else its location, without the referral parameter. */
   @property() url?: string;
@@ -99,14 +82,8 @@ export class WomShare extends LitElement {
    */
   @property({ attribute: 'counts-min', type: Number }) countsMin = 1;
 
-  /** Locale override (`de`, `fa`, `pl-PL`…). */
-  @property() locale?: string;
-
   /** Mastodon instance host (`mastodon.social`); default: Mastodon's official share page. */
   @property({ attribute: 'mastodon-instance' }) mastodonInstance?: string;
-
-  /** `light` or `dark`; default follows `prefers-color-scheme`. */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   /** Logos in the text color instead of each network's brand color. */
   @property({ type: Boolean, reflect: true }) monochrome = false;
@@ -114,21 +91,14 @@ export class WomShare extends LitElement {
   /** Accessible name of the group. Default: the localized "Share". */
   @property() label?: string;
 
-  /** Share id prepared for each network, so each href is right before the click. */
-  @state() private ids: Record<string, string> = {};
   @state() private status = '';
   @state() private copied = false;
   @state() private countData?: Counts;
 
-  private messages: Messages = resolveMessages(this);
+  private shares = new ShareController(this);
   private target?: ShareTarget;
   private keys: string[] = [];
   private statusTimer?: ReturnType<typeof setTimeout>;
-
-  constructor() {
-    super();
-    new ConfigController(this); // re-render after configure()
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -136,18 +106,17 @@ export class WomShare extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    this.messages = resolveMessages(this, this.locale);
+    super.willUpdate(changed);
     if (changed.has('networks') || !this.keys.length) {
       this.keys = parseNetworks(this.networks).filter((key) => key !== 'native' || 'share' in navigator);
     }
     this.target = this.resolveTarget(changed);
-    for (const key of this.keys) this.ids[key] ??= mintShareId();
     if (this.counts && changed.has('counts')) this.loadCounts();
   }
 
-  /** The share id's tagged URL for `network`. */
+  /** The URL to share on `network`, tagged with its prepared share id. */
   private taggedUrl(network: string): string {
-    return withReferral(this.target!.url, this.ids[network], network);
+    return this.shares.tag(this.target!.url, network);
   }
 
   private resolveTarget(changed: PropertyValues<this>): ShareTarget {
@@ -181,13 +150,10 @@ export class WomShare extends LitElement {
     return this.counts && count !== undefined && count >= Math.max(1, this.countsMin || 1);
   }
 
-  /** Asks the host page, records the share, and prepares a fresh id for the next one. */
-  private share(network: string, via: ShareVia = 'button'): WomShareDetail | undefined {
-    const detail: WomShareDetail = { network, url: this.taggedUrl(network), share: this.ids[network], via };
-    if (!emit(this, 'wom-share', detail)) return undefined;
-    recordShare(detail.share, network, via, this.target!.url);
-    // Renew after the browser has read the current href for this click.
-    setTimeout(() => (this.ids = { ...this.ids, [network]: mintShareId() }));
+  /** Asks the host page and records the share; undefined when a listener cancelled it. */
+  private share(network: string): WomShareDetail | undefined {
+    const detail = this.shares.ask({ network, url: this.taggedUrl(network), via: 'button' });
+    if (detail) this.shares.record(detail, this.target!.url);
     return detail;
   }
 
@@ -205,17 +171,14 @@ export class WomShare extends LitElement {
   });
 
   private onNative = guard(async () => {
-    const { url, title, text } = { ...this.target!, url: this.taggedUrl('native') };
-    const share = this.ids.native;
-    const detail: WomShareDetail = { network: 'native', url, share, via: 'button' };
-    if (!emit(this, 'wom-share', detail)) return;
+    const detail = this.shares.ask({ network: 'native', url: this.taggedUrl('native'), via: 'button' });
+    if (!detail) return;
     try {
-      await navigator.share({ url, title, text });
-      recordShare(share, 'native', 'button', this.target!.url);
+      await navigator.share({ url: detail.url, title: this.target!.title, text: this.target!.text });
+      this.shares.record(detail, this.target!.url);
     } catch {
       // Dismissed by the reader, or refused by the browser: no share happened.
     }
-    this.ids = { ...this.ids, native: mintShareId() };
   });
 
   private announce(message: string, copied: boolean): void {
@@ -238,7 +201,7 @@ export class WomShare extends LitElement {
       role="group"
       aria-label=${this.label || m.share}
       lang=${m.$code}
-      dir=${this.getAttribute('dir') || m.$dir}
+      dir=${this.direction}
     >
       <ul part="list" role="list">
         ${this.keys.map((key) => html`<li part="item">${this.renderControl(key)}${this.renderCount(key)}</li>`)}

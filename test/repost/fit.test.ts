@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
-import { fitPost, measure, shorten, xWeight } from '../../src/repost/fit.js';
-import { graphemes } from '../../src/repost/segment.js';
+import { fitPost, measure, shorten } from '../../src/core/fit.js';
+import { xWeight } from '../../src/core/networks.js';
+import { graphemes } from '../../src/core/segment.js';
 
 const frame = (quote: string) => `“${quote}” — Ana`;
 const url = 'https://blog.example/post?wom=abcdefghij#:~:text=Lorem%20ipsum';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { collapse, graphemes, widenToWords, wordCount } from '../../src/repost/segment.js';
+import { collapse, graphemes, widenToWords, wordCount } from '../../src/core/segment.js';
 
 describe('segmenting text', () => {
   it('counts an emoji with skin tone and joiners as one grapheme', () => {

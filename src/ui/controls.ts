@@ -1,11 +1,11 @@
 import { html, nothing, svg } from 'lit';
 import type { Messages } from '../core/locale.js';
-import { intents, networkNames, type ShareTarget } from '../core/networks.js';
-import { icons } from './icons.js';
+import { logos } from '../core/logos/index.js';
+import { networks, type ShareTarget } from '../core/networks.js';
 
 /** A network's logo, decorative (the control carries the name). */
 export const logo = (key: string) =>
-  svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${icons[key]} /></svg>`;
+  svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${logos[key].path} /></svg>`;
 
 /** What a control does when used; `copy` and `native` are buttons, every other key a link. */
 export interface ControlHandlers {
@@ -35,13 +35,14 @@ export function shareControl(key: string, m: Messages, target: ShareTarget, on: 
       ${icon}<span part="label" class="label">${label}</span>
     </button>`;
   }
-  const name = m.networkNames?.[key] ?? networkNames[key];
+  const network = networks[key];
+  const name = m.networkNames?.[key] ?? network.name ?? key;
   const email = key === 'email';
   return html`<a
     part="button ${key}"
     class=${key}
     data-network=${key}
-    href=${intents[key](target)}
+    href=${network.intent!(target)}
     target=${email ? nothing : '_blank'}
     rel="noopener noreferrer"
     aria-label=${email ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`}

@@ -1,36 +1,7 @@
+import { networks, type PostLimit } from './networks.js';
 import { graphemes, words } from './segment.js';
 
-/** How a network counts a post. */
-export interface PostLimit {
-  /** The most a post may count, link included. */
-  max: number;
-  /** What a link counts: fixed where the network shortens links (X, Mastodon: 23), else its own length. */
-  link?: number;
-  /** What one grapheme counts; default 1. */
-  weigh?: (grapheme: string) => number;
-}
-
 const one = (): number => 1;
-
-/**
- * X counts a grapheme as 1 in the ranges below (Latin, Cyrillic, Arabic, Persian… and
- * some punctuation) and as 2 otherwise (CJK, emoji).
- * See: https://docs.x.com/resources/fundamentals/counting-characters
- */
-export function xWeight(grapheme: string): number {
-  const c = grapheme.codePointAt(0)!;
-  const light = c <= 0x10ff || (c >= 0x2000 && c <= 0x200d) || (c >= 0x2010 && c <= 0x201f) || (c >= 0x2032 && c <= 0x2037);
-  return light && !/\p{Extended_Pictographic}/u.test(grapheme) ? 1 : 2;
-}
-
-/** Post limits of the networks that take a text; the link is in the post. */
-export const postLimits: Record<string, PostLimit> = {
-  x: { max: 280, link: 23, weigh: xWeight },
-  bluesky: { max: 300 },
-  mastodon: { max: 500, link: 23 },
-  threads: { max: 500 },
-  pinterest: { max: 500 },
-};
 
 /** Any other network: room for a long quote, yet a share URL of sane length. */
 const generous: PostLimit = { max: 1000 };
@@ -70,7 +41,7 @@ export function shorten(text: string, budget: number, weigh: (grapheme: string) 
  * the quote shortened so that the post, a space and `url` fit the network's limit.
  */
 export function fitPost(network: string, quote: string, frame: (quote: string) => string, url: string): string {
-  const { max, link, weigh = one } = postLimits[network] ?? generous;
+  const { max, link, weigh = one } = networks[network]?.limit ?? generous;
   const budget = max - (link ?? measure(url)) - 1 - measure(frame(''), weigh);
   return frame(shorten(quote, budget, weigh));
 }
