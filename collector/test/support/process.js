@@ -2,9 +2,12 @@
 /** Runs the real `wom-collector` binary as a child process. */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const bin = fileURLToPath(new URL('../../bin/wom-collector.js', import.meta.url));
+/** The package's own `bin` entry, as `npx wom-collector` runs it (wherever the build puts it). */
+const manifest = new URL('../../package.json', import.meta.url);
+const bin = fileURLToPath(new URL(JSON.parse(readFileSync(manifest, 'utf8')).bin['wom-collector'], manifest));
 
 /**
  * Starts the binary on a free loopback port and resolves once it listens.

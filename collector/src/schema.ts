@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Ingest validation for the contract's wire format, compiled once by Ajv (a compiled
  * validator costs microseconds per batch). The envelope is checked first and fails the
@@ -8,7 +7,7 @@
  * The tracker checks the same limits before queuing (src/track/limits.ts);
  * test/limits.test.js runs both on the same events.
  */
-import { Ajv } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { httpError } from './hooks.js';
 
 /** Event types of contract v1. Others are stored with `known = 0` (see README). */
@@ -24,7 +23,7 @@ export const maxValue = 1e9;
 const id = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' };
 const key = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9_.-]*$' };
 /** Free text; PostgreSQL refuses NUL characters, so they are refused here already. */
-const text = (/** @type {number} */ maxLength) => ({ type: 'string', minLength: 1, maxLength, pattern: '^[^\\u0000]+$' });
+const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '^[^\\u0000]+$' });
 
 const eventSchema = {
   type: 'object',
@@ -62,35 +61,54 @@ const envelopeSchema = {
   },
 };
 
-/**
- * @typedef {{ id: string, type: string, ts: number, url: string, ref?: string,
- *   share?: string, network?: string, via?: string, visitor?: string, rating?: number,
- *   item?: string, name?: string, value?: number, currency?: string, metric?: string }} WireEvent
- * @typedef {{ v: 1, site: string, events: unknown[] }} Envelope
- * @typedef {{ index: number, error: string }} Rejection
- */
+/** An event as the schema admits it (the contract's wire format). */
+export interface WireEvent {
+  id: string;
+  type: string;
+  ts: number;
+  url: string;
+  ref?: string;
+  share?: string;
+  network?: string;
+  via?: string;
+  visitor?: string;
+  rating?: number;
+  item?: string;
+  name?: string;
+  value?: number;
+  currency?: string;
+  metric?: string;
+}
+export interface Envelope {
+  v: 1;
+  site: string;
+  events: unknown[];
+}
+/** An event refused, by its index in the batch. */
+export interface Rejection {
+  index: number;
+  error: string;
+}
 
 const ajv = new Ajv({ removeAdditional: true, allErrors: false, coerceTypes: false });
-const checkEnvelope = /** @type {import('ajv').ValidateFunction<Envelope>} */ (ajv.compile(envelopeSchema));
-const checkEvent = /** @type {import('ajv').ValidateFunction<WireEvent>} */ (ajv.compile(eventSchema));
+const checkEnvelope = (ajv.compile(envelopeSchema) as ValidateFunction<Envelope>);
+const checkEvent = (ajv.compile(eventSchema) as ValidateFunction<WireEvent>);
 
 /**
  * The first error as `<where> <problem>`, e.g. `events/3/id must NOT have more than 32 characters`.
- * @param {import('ajv').ErrorObject[] | null | undefined} errors
- * @param {string} where the validated value's path ('' for the body)
+ *
+ * @param where the validated value's path ('' for the body)
  */
-const firstError = (errors, where) => {
-  const [error] = /** @type {import('ajv').ErrorObject[]} */ (errors);
+const firstError = (errors: ErrorObject[] | null | undefined, where: string) => {
+  const [error] = (errors as ErrorObject[]);
   return `${[where, error.instancePath.slice(1)].filter(Boolean).join('/') || 'body'} ${error.message}`;
 };
 
 /**
  * Returns the envelope if `v`, `site` and `events` are well-formed, else throws a 400
  * naming the problem, e.g. `site must NOT have more than 100 characters`.
- * @param {unknown} body
- * @returns {Envelope}
  */
-export function validateEnvelope(body) {
+export function validateEnvelope(body: unknown): Envelope {
   if (!checkEnvelope(body)) throw httpError(400, firstError(checkEnvelope.errors, ''));
   return body;
 }
@@ -99,15 +117,12 @@ export function validateEnvelope(body) {
  * Splits a batch's events into the valid ones and the rejected ones, each rejection
  * naming its problem, e.g. `{index: 3, error: "events/3/id must NOT have more than 32 characters"}`.
  *
- * @param {unknown[]} events
- * @param {number} now server time, ms
- * @returns {{ valid: { index: number, event: WireEvent }[], rejected: Rejection[] }}
+ *
+ * @param now server time, ms
  */
-export function validateEvents(events, now) {
-  /** @type {{ index: number, event: WireEvent }[]} */
-  const valid = [];
-  /** @type {Rejection[]} */
-  const rejected = [];
+export function validateEvents(events: unknown[], now: number): { valid: { index: number; event: WireEvent; }[]; rejected: Rejection[]; } {
+  const valid: { index: number; event: WireEvent; }[] = [];
+  const rejected: Rejection[] = [];
   events.forEach((event, index) => {
     const at = `events/${index}`;
     if (!checkEvent(event)) rejected.push({ index, error: firstError(checkEvent.errors, at) });
