@@ -24,12 +24,10 @@ import reviews from './routes/reviews.js';
 import type { Database, Options } from './types.js';
 import { fixedWindow } from './window.js';
 
-export { cors, httpError, rateLimiter, requireToken } from './hooks.js';
-export { migrations } from './migrations.js';
 export type { Options } from './types.js';
 
 /** Route modules, each a Fastify plugin registered with the build options. */
-export const routes = [ingest, counts, report, admin, reviews, dashboard];
+const routes = [ingest, counts, report, admin, reviews, dashboard];
 
 const day = 24 * 3600_000;
 
@@ -95,12 +93,10 @@ export async function build(options: Options = {}) {
   app.server.on('connection', (socket) => socket.setTimeout(timeouts.headers));
   app.server.on('request', (request) => request.socket.setTimeout(0));
   app.decorate('db', db);
-  app.decorate('dialect', dialect);
   app.decorate('womToken', token);
   app.decorate('cors', cors(origins));
   app.decorate('rateLimit', rateLimiter({ max: options.rateLimit ?? defaultRate }));
   app.decorate('requireToken', tokenGate);
-  app.decorate('tokenFailures', tokenFailures);
   app.decorate('erasers', new Map([['events', eraseEvents]]));
   app.decorate('purgeExpired', purgeExpired);
   app.decorate('reports', reportRunner({ location: options.db ?? 'wom.db', timeout: options.reportTimeout ?? 30_000 }));

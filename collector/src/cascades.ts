@@ -37,18 +37,18 @@ export interface FlatNode {
   parent: number | null;
 }
 
+/** A cascade as the report describes it (PRODUCT.md, "Collector"). */
 export interface Cascade {
   root: string;
   size: number;
   depth: number;
   broadcast: number;
   virality: number;
-  tree?: FlatNode[];
 }
 
 /** How many of the largest cascades carry their `tree`, and up to which size. */
-export const treesShown = 5;
-export const maxTreeSize = 5000;
+const treesShown = 5;
+const maxTreeSize = 5000;
 
 /**
  * Builds the cascade trees: a root per seed share (its sharer), a node per visit under the
@@ -59,7 +59,7 @@ export const maxTreeSize = 5000;
  * @param visits views whose `ref` is set
  * @returns the largest first; the first few carry their `tree`
  */
-export function cascades(graph: Map<string, Share>, visits: Visit[]): Cascade[] {
+export function cascades(graph: Map<string, Share>, visits: Visit[]): (Cascade & { tree?: FlatNode[] })[] {
   /** visits through each received share, earliest first */
   const through: Map<string, Visit[]> = new Map();
   for (const v of visits) {

@@ -70,10 +70,10 @@ export function rateLimiter({ max, windowMs = 60_000 }: { max: number; windowMs?
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Tokens shorter than this are refused at start: a guessable token is no lock. */
-export const minTokenLength = 16;
+const minTokenLength = 16;
 
 /** Failed token checks a client may make a minute before every check answers 429. */
-export const maxTokenFailures = 10;
+const maxTokenFailures = 10;
 
 /**
  * Requires `Authorization: Bearer <token>` (the scheme in any case), compared in constant

@@ -18,7 +18,7 @@ const invisible = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
  * invisible characters removed, runs of whitespace one space, trimmed, case folded
  * (upper then lower case folds `ß`/`SS` and `ς`/`σ` together, as full case folding does).
  */
-export const canonical = (text: string) =>
+const canonical = (text: string) =>
   text
     .normalize('NFKC')
     .replace(invisible, '')

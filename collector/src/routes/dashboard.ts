@@ -33,7 +33,7 @@ const policy = [
 ].join('; ');
 
 /** The most raw events one export returns (a range beyond it is refused: narrow it). */
-export const maxEvents = 100_000;
+const maxEvents = 100_000;
 
 /** Event columns in the export, in order. */
 const columns = ['site', 'id', 'type', 'ts', 'url', 'ref', 'share', 'network', 'via', 'visitor', 'rating', 'item', 'name', 'value', 'currency', 'metric'];

@@ -16,7 +16,7 @@ import { fixedWindow } from '../window.js';
 const crawler = /bot[/;]|crawler|spider|slurp|facebookexternalhit|lighthouse|pingdom|pagespeed/i;
 
 /** Default quotas per site; collector/README.md ("Security model") says why these. */
-export const defaultQuotas = { events: 60_000, urls: 50_000 };
+const defaultQuotas = { events: 60_000, urls: 50_000 };
 
 export default async function ingest(app: FastifyInstance, options: Options) {
   const filterBots = options.bots !== false;
