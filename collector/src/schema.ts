@@ -1,12 +1,14 @@
 /**
- * Ingest validation for the contract's wire format, compiled once by Ajv (a compiled
- * validator costs microseconds per batch). The envelope is checked first and fails the
+ * Ingest validation for the contract's wire format, defined once with TypeBox (the JSON
+ * Schema and the static type) and compiled once by Ajv (a compiled validator costs
+ * microseconds per batch). The envelope is checked first and fails the
  * request; then each event on its own, so that one bad event costs only itself.
  * Strict: no type coercion, unknown fields are dropped rather than stored.
  *
  * The tracker checks the same limits before queuing (src/track/limits.ts);
  * test/limits.test.js runs both on the same events.
  */
+import { Type, type Static } from '@sinclair/typebox';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { httpError } from './hooks.js';
 
@@ -20,70 +22,50 @@ const maxAheadMs = 24 * 3600_000;
 /** The largest `value` (a conversion's amount, a vital's measure): sums of a million stay exact. */
 export const maxValue = 1e9;
 
-const id = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[A-Za-z0-9_-]+$' };
-const key = { type: 'string', minLength: 1, maxLength: 32, pattern: '^[a-z0-9][a-z0-9_.-]*$' };
+const idOf = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '^[A-Za-z0-9_-]+$' });
+const id = idOf(32);
+const key = (pattern = '^[a-z0-9][a-z0-9_.-]*$') => Type.String({ minLength: 1, maxLength: 32, pattern });
 /** Free text; PostgreSQL refuses NUL characters, so they are refused here already. */
-const text = (maxLength: number) => ({ type: 'string', minLength: 1, maxLength, pattern: '^[^\\u0000]+$' });
+const text = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '^[^\\u0000]+$' });
 
-const eventSchema = {
-  type: 'object',
-  required: ['id', 'type', 'ts', 'url'],
-  properties: {
+/** The contract's wire format of one event, written once: Ajv validates with it, TypeScript types with it. */
+const eventSchema = Type.Object(
+  {
     id,
-    type: key,
-    ts: { type: 'integer' },
-    url: { type: 'string', maxLength: 2048, pattern: '^https?://[^\\s\\u0000]+$' },
-    ref: id,
-    share: id,
-    network: key,
-    via: key,
-    visitor: { ...id, maxLength: 64 },
-    rating: { type: 'integer', minimum: 1, maximum: 5 },
-    item: text(200),
-    name: text(100),
-    value: { type: 'number', minimum: 0, maximum: maxValue },
-    currency: { type: 'string', pattern: '^[A-Z]{3}$' },
+    type: key(),
+    ts: Type.Integer(),
+    url: Type.String({ maxLength: 2048, pattern: '^https?://[^\\s\\u0000]+$' }),
+    ref: Type.Optional(id),
+    share: Type.Optional(id),
+    network: Type.Optional(key()),
+    via: Type.Optional(key()),
+    visitor: Type.Optional(idOf(64)),
+    rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    item: Type.Optional(text(200)),
+    name: Type.Optional(text(100)),
+    value: Type.Optional(Type.Number({ minimum: 0, maximum: maxValue })),
+    currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
     // web-vitals names its metrics in capitals: LCP, CLS, INP, FCP, TTFB.
-    metric: { ...key, pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' },
+    metric: Type.Optional(key('^[A-Za-z0-9][A-Za-z0-9_.-]*$')),
   },
   // A share without the id it minted cannot be linked to its visits.
-  if: { properties: { type: { const: 'share' } } },
-  then: { required: ['share'] },
-};
+  { if: { properties: { type: { const: 'share' } } }, then: { required: ['share'] } },
+);
 
-const envelopeSchema = {
-  type: 'object',
-  required: ['v', 'site', 'events'],
-  properties: {
-    v: { const: 1 },
-    site: text(100),
-    events: { type: 'array', minItems: 1, maxItems: 1000 },
-  },
-};
+const envelopeSchema = Type.Object({
+  // `const` alone (Type.Literal adds `type`): `"v": 2` is answered "must be equal to constant".
+  v: Type.Unsafe<1>({ const: 1 }),
+  site: text(100),
+  // Events are checked one by one (validateEvents), so one bad event costs only itself.
+  events: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }),
+});
 
 /** An event as the schema admits it (the contract's wire format). */
-export interface WireEvent {
-  id: string;
-  type: string;
-  ts: number;
-  url: string;
-  ref?: string;
-  share?: string;
-  network?: string;
-  via?: string;
-  visitor?: string;
-  rating?: number;
-  item?: string;
-  name?: string;
-  value?: number;
-  currency?: string;
-  metric?: string;
-}
-export interface Envelope {
-  v: 1;
-  site: string;
-  events: unknown[];
-}
+export type WireEvent = Static<typeof eventSchema>;
+export type Envelope = Static<typeof envelopeSchema>;
+
+/** The event's fields in the schema's order: the columns ingest stores and the export lists. */
+export const eventFields = Object.keys(eventSchema.properties) as (keyof WireEvent)[];
 /** An event refused, by its index in the batch. */
 export interface Rejection {
   index: number;

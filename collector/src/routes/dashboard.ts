@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { httpError } from '../hooks.js';
+import { eventFields } from '../schema.js';
 
 // From dist/src/routes/ (the compiled module) to the package's public/.
 const root = new URL('../../../public/dashboard/', import.meta.url);
@@ -36,7 +37,7 @@ const policy = [
 const maxEvents = 100_000;
 
 /** Event columns in the export, in order. */
-const columns = ['site', 'id', 'type', 'ts', 'url', 'ref', 'share', 'network', 'via', 'visitor', 'rating', 'item', 'name', 'value', 'currency', 'metric'];
+const columns = ['site', ...eventFields];
 
 export default async function dashboard(app: FastifyInstance) {
   // Relative, so a collector mounted under a path redirects within it.
