@@ -20,7 +20,7 @@ export interface WomEvent {
 //   and none the collector would refuse as too old (limits.ts);
 // - a request body stays under 60 KB (61440 bytes): the collector takes 64 KB, and the
 //   browser caps keepalive bodies in flight at 64 KB; one event over 30 KB is not sent;
-// - events within 500 ms of the first of a burst go out in one request.
+// - events within 500 ms of the first of a burst go out in one request (a share ends its burst).
 
 /** Events waiting for the next flush. */
 let queue: WomEvent[] = [];
@@ -46,8 +46,9 @@ export function enqueue(event: WomEvent): void {
   // (Adding the same listener again is a no-op.)
   addEventListener('visibilitychange', flushIfHidden, true);
   addEventListener('pagehide', flush);
-  // While hidden (web-vitals reports its final values then), send with the rest of this task's events.
-  if (hidden()) queueMicrotask(flush);
+  // While hidden (web-vitals reports its final values then), send with the rest of this task's events;
+  // so too a share, whose reader often leaves at once, before the timer (or even pagehide) can run.
+  if (hidden() || event.type === 'share') queueMicrotask(flush);
   else timer ??= setTimeout(flush, 500);
 }
 

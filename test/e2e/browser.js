@@ -5,11 +5,14 @@
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.js';
 
-/** Launches Chromium; `--disable-blink-features=AutomationControlled` so pages see a reader's browser. */
-export const launch = () =>
+/**
+ * Launches Chromium; `--disable-blink-features=AutomationControlled` so pages see a reader's browser.
+ * `args` adds flags (e.g. `--host-resolver-rules`).
+ */
+export const launch = (args = []) =>
   chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-blink-features=AutomationControlled'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-blink-features=AutomationControlled', ...args],
   });
 
 export { serve };

@@ -4,10 +4,12 @@
  * chooses, so that every state a widget can be in (loading, empty, error, full,
  * submitting, held…) can be put on screen on demand.
  *
- * - `GET /page?body=<html>&lang=en&collector=<scenario>&csp=strict` serves a page
- *   holding `body`, its script tag pointed at `/c/<scenario>/e`; `csp=strict` adds
- *   the strict policy below.
- * - `/c/<scenario>/…` answers as the collector would in that scenario (see `scenarios`).
+ * - `GET /page?body=<html>&lang=en&collector=<scenario>&csp=strict&consent=granted`
+ *   serves a page holding `body`, its script tag pointed at `/c/<scenario>/e`;
+ *   `csp=strict` adds the strict policy below. Any path under `/page/` serves the same
+ *   page, so that a test can tell its readers apart by the URL the tracker reports.
+ * - `/c/<scenario>/…` answers as the collector would in that scenario (see `scenarios`);
+ *   `/c/real/…` passes the request through to the real collector the server was given.
  */
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -54,14 +56,14 @@ const scenarios = {
 const bundle = readFileSync(new URL('../../dist/wom.min.js', import.meta.url));
 
 /** The page for `body` (widget markup), in `lang`, against collector `scenario`. */
-const page = ({ body, lang = 'en', collector = 'full', theme = '' }) => `<!doctype html>
+const page = ({ body, lang = 'en', collector = 'full', theme = '', consent }) => `<!doctype html>
 <html lang="${lang}" dir="${lang === 'fa' ? 'rtl' : 'ltr'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Widgets</title>
 <link rel="stylesheet" href="/page.css">
-<script src="/wom.min.js" defer data-collector="/c/${collector}/e" data-site="e2e" data-vitals="off" data-bots="on"></script>
+<script src="/wom.min.js" defer data-collector="/c/${collector}/e" data-site="e2e" data-vitals="off" data-bots="on"${consent ? ` data-consent="${consent}"` : ''}></script>
 </head>
 <body class="${theme}">
 ${body}
@@ -74,10 +76,11 @@ body.dark { background: #10141a; color: #f3f5f7; }
 p { max-inline-size: 40rem; }`;
 
 /**
- * Starts the server on a free port; resolves with `{ origin, url(options), close() }`.
- * `url({ body, lang, collector, theme, csp })` is a page's address.
+ * Starts the server on a free port; resolves with `{ origin, url(options, path), close() }`.
+ * `url({ body, lang, collector, theme, csp, consent }, path = '/page')` is a page's address.
+ * `collector` is the base URL of a running collector, for `/c/real/`.
  */
-export async function widgetServer() {
+export async function widgetServer({ collector } = {}) {
   const server = createServer((request, response) => {
     const url = new URL(request.url, 'http://localhost');
     const send = (status, type, body, headers = {}) => {
@@ -87,11 +90,12 @@ export async function widgetServer() {
     if (url.pathname === '/wom.min.js') return send(200, 'text/javascript', bundle);
     if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     if (url.pathname === '/page.css') return send(200, 'text/css', pageCss);
-    if (url.pathname === '/page') {
+    if (url.pathname === '/page' || url.pathname.startsWith('/page/')) {
       const headers = url.searchParams.get('csp') === 'strict' ? { 'content-security-policy': strictPolicy } : {};
       return send(200, 'text/html; charset=utf-8', page(Object.fromEntries(url.searchParams)), headers);
     }
     const [, prefix, name, ...rest] = url.pathname.split('/');
+    if (prefix === 'c' && name === 'real' && collector) return passThrough(request, response, new URL(`/${rest.join('/')}${url.search}`, collector));
     const scenario = prefix === 'c' && scenarios[name];
     if (!scenario) return send(404, 'text/plain', 'not found');
     const path = rest.join('/');
@@ -105,12 +109,28 @@ export async function widgetServer() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   return {
     origin,
-    url: (options) => `${origin}/page?${new URLSearchParams(Object.entries(options).filter(([, value]) => value !== undefined))}`,
+    url: (options, path = '/page') => `${origin}${path}?${new URLSearchParams(Object.entries(options).filter(([, value]) => value !== undefined))}`,
     close: () => {
       server.closeAllConnections();
       server.close();
     },
   };
+}
+
+/** Forwards `request` to `target` (a real collector) and its answer back, as a reverse proxy would. */
+async function passThrough(request, response, target) {
+  const chunks = [];
+  for await (const chunk of request) chunks.push(chunk);
+  const body = chunks.length ? Buffer.concat(chunks) : undefined;
+  const headers = Object.fromEntries(['content-type', 'authorization'].filter((name) => request.headers[name]).map((name) => [name, request.headers[name]]));
+  try {
+    const answer = await fetch(target, { method: request.method, headers, body });
+    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'text/plain' });
+    response.end(Buffer.from(await answer.arrayBuffer()));
+  } catch (error) {
+    response.writeHead(502, { 'content-type': 'text/plain' });
+    response.end(String(error));
+  }
 }
 
 /** Hooks the current suite up to Chromium and a widget server: `env.browser` and `env.site` once it starts. */

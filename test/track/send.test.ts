@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { configure } from '../../src/core/config.js';
-import { track } from '../../src/track/index.js';
+import { recordShare, track } from '../../src/track/index.js';
 import { flush, type WomEvent } from '../../src/track/send.js';
 
 /** What the test server's recording endpoint received (see test/track/recorder.js). */
@@ -48,6 +48,34 @@ describe('sending events', () => {
     const records = await received(collector, 2);
     expect(records).to.have.length(2);
     expect(events([records[1]]).map((event) => event.type)).to.deep.equal(['sentinel']);
+  });
+
+  it('hands a share and the rest of its burst to the browser at once, without waiting for the burst timer', async () => {
+    // A reader who shares and leaves at once may be gone before the timer fires: pagehide does
+    // not always get to run on a loaded machine, and the view and the share were lost.
+    const collector = freshCollector();
+    const beacon = Object.getOwnPropertyDescriptor(Navigator.prototype, 'sendBeacon')!;
+    const handed: string[] = [];
+    Object.defineProperty(Navigator.prototype, 'sendBeacon', {
+      configurable: true,
+      value(this: Navigator, url: string, body: string) {
+        handed.push(...JSON.parse(body).events.map((event: WomEvent) => event.type));
+        return beacon.value.call(this, url, body);
+      },
+    });
+    let atOnce: string[];
+    try {
+      track('view');
+      recordShare('x7Qp0aZ3kd', 'telegram', 'button');
+      // One turn of the microtask queue: no timer has run.
+      await Promise.resolve();
+      atOnce = [...handed];
+    } finally {
+      Object.defineProperty(Navigator.prototype, 'sendBeacon', beacon);
+      flush(); // whatever is still waiting goes to this test's collector, not the next test's
+    }
+    expect(atOnce).to.deep.equal(['view', 'share']);
+    expect(events(await received(collector)).map((event) => event.type)).to.deep.equal(['view', 'share']);
   });
 
   it('splits a large queue into requests under 60 KB, each event sent once and in order', async () => {
