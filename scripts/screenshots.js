@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../collector/src/app.js';
+import { build } from '../collector/dist/src/app.js';
 import { launch } from '../test/e2e/browser.js';
 
 const out = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));

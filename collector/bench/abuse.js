@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { sql } from 'kysely';
-import { openDatabase } from '../src/db.js';
+import { openDatabase } from '../dist/src/db.js';
 import { databases } from '../test/support/databases.js';
 import { spawnCollector } from '../test/support/process.js';
 

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, it } from 'node:test';
 import { sql } from 'kysely';
-import { openDatabase } from '../src/db.js';
+import { openDatabase } from '../dist/src/db.js';
 import { databases } from './support/databases.js';
 import { batch, view } from './support/http.js';
 import { spawnCollector } from './support/process.js';

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { transformSync } from 'esbuild';
-import { maxAgeMs, maxValue, validateEvents } from '../src/schema.js';
+import { maxAgeMs, maxValue, validateEvents } from '../dist/src/schema.js';
 
 const source = readFileSync(new URL('../../src/track/limits.ts', import.meta.url), 'utf8');
 const { code } = transformSync(source, { loader: 'ts', format: 'esm' });

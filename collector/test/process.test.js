@@ -144,7 +144,7 @@ describe('wom-collector binary', () => {
   it('refuses to start on a bad flag value, saying which', async () => {
     const { spawnSync } = await import('node:child_process');
     const { fileURLToPath } = await import('node:url');
-    const bin = fileURLToPath(new URL('../bin/wom-collector.js', import.meta.url));
+    const bin = fileURLToPath(new URL('../dist/bin/wom-collector.js', import.meta.url));
     const result = spawnSync(process.execPath, [bin, '--rate', 'lots'], { encoding: 'utf8' });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /--rate must be a whole number/);

@@ -2,7 +2,7 @@
 /** Per-site quotas: events a minute and new URLs a day, with a 429 that says which. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { siteQuotas } from '../src/quota.js';
+import { siteQuotas } from '../dist/src/quota.js';
 import { databases } from './support/databases.js';
 import { batch, collectorOn, event, view } from './support/http.js';
 

@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { databases } from './support/databases.js';
 import { batch, collectorOn, view } from './support/http.js';
 
-const bin = fileURLToPath(new URL('../bin/wom-collector.js', import.meta.url));
+const bin = fileURLToPath(new URL('../dist/bin/wom-collector.js', import.meta.url));
 
 /** Runs `wom-collector report …`; resolves with the exit code and both streams. */
 async function report(/** @type {string[]} */ ...args) {

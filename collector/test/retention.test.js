@@ -1,7 +1,7 @@
 // @ts-check
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { retentionCutoff } from '../src/retention.js';
+import { retentionCutoff } from '../dist/src/retention.js';
 
 describe('retentionCutoff', () => {
   const now = Date.UTC(2026, 2, 31, 12); // 31 March 2026, noon

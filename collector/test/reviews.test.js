@@ -2,9 +2,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { Migrator } from 'kysely';
-import { openDatabase } from '../src/db.js';
-import { consume, formTokens, tokenLifetimeMs } from '../src/form-token.js';
-import { migrations } from '../src/migrations.js';
+import { openDatabase } from '../dist/src/db.js';
+import { consume, formTokens, tokenLifetimeMs } from '../dist/src/form-token.js';
+import { migrations } from '../dist/src/migrations.js';
 import { databases } from './support/databases.js';
 import { batch, event, start, token } from './support/http.js';
 

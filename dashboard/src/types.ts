@@ -1,4 +1,5 @@
 /** Shapes of the collector's report and moderation APIs, as the dashboard reads them. */
+import type { Cascade, FlatNode as TreeNode } from '../../collector/src/cascades.js';
 
 /** A time range in ms since the epoch; `to` is exclusive. Undefined bounds are open. */
 export interface Range {
@@ -57,24 +58,8 @@ export interface NetworkFigures {
   visits: number;
 }
 
-/**
- * A node of a cascade tree: the network of the share it arrived through (the root: the
- * seed's). A tree is a flat list of them, parents before children, so that no chain
- * however deep nests a value.
- */
-export interface TreeNode {
-  network: string | null;
-  /** The index of the parent node in the list; null for the root (the first node). */
-  parent: number | null;
-}
-
-export interface Cascade {
-  root: string;
-  size: number;
-  depth: number;
-  broadcast: number;
-  virality: number;
-}
+/** The collector's own types of the report's cascades and of their trees' nodes. */
+export type { Cascade, TreeNode };
 
 /** `GET /api/report?url=U`. */
 export interface Report {

@@ -1,5 +1,5 @@
 /**
- * The collector's limits on an event's fields (collector/src/schema.js), checked before
+ * The collector's limits on an event's fields (collector/src/schema.ts), checked before
  * the event is queued: an event the collector would reject is dropped here, with a console
  * warning, and nothing is ever clamped to fit. collector/test/limits.test.js runs this and
  * the collector's schema on the same events, so the two cannot drift apart.

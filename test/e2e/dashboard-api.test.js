@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { build } from '../../collector/src/app.js';
+import { build } from '../../collector/dist/src/app.js';
 
-const bin = fileURLToPath(new URL('../../collector/bin/wom-collector.js', import.meta.url));
+const bin = fileURLToPath(new URL('../../collector/dist/bin/wom-collector.js', import.meta.url));
 
 const token = 'e2e-dashboard-api';
 const url = 'https://blog.example/tree';

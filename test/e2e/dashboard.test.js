@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from '../../collector/src/app.js';
+import { build } from '../../collector/dist/src/app.js';
 import { launch } from './browser.js';
 
 const token = 'e2e-dashboard-token';

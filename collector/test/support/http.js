@@ -1,12 +1,12 @@
 // @ts-check
 /** Starts the collector on a loopback port and talks to it over real HTTP. */
 import { after, before } from 'node:test';
-import { build } from '../../src/app.js';
+import { build } from '../../dist/src/app.js';
 
 export const token = 'test-token-0123456789';
 
 /**
- * @param {import('../../src/app.js').Options} options
+ * @param {import('../../dist/src/app.js').Options} options
  */
 export async function start(options) {
   const app = await build({ token, logger: false, ...options });
@@ -61,7 +61,7 @@ export const batch = (events, site = 'blog') => ({ v: 1, site, events });
  * Starts a collector on a fresh database before the suite and stops it after; the
  * returned object holds both while the suite runs (tests may restart the collector).
  * @param {{ create: () => Promise<import('./databases.js').TestDatabase> }} database
- * @param {import('../../src/app.js').Options} [options]
+ * @param {import('../../dist/src/app.js').Options} [options]
  */
 export function collectorOn(database, options = {}) {
   const running = /** @type {{ db: import('./databases.js').TestDatabase, collector: Collector }} */ ({});

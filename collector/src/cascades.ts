@@ -1,26 +1,54 @@
-// @ts-check
 /**
  * The report's cascades (PRODUCT.md, "Collector"): one tree per seed share, measured and,
  * for the dashboard, flattened. Trees are walked with explicit queues and go out as flat
  * node lists with parent indexes, so no chain however deep nests a call or a JSON value.
  */
 
-/**
- * @typedef {{ share: string, parent: string | null, generation: number, network: string | null,
- *   visitor: string | null, ts: number }} Share a share of the graph (see share-graph.js)
- * @typedef {{ id: string, ref: string, visitor: string | null, ts: number }} Visit a view
- *   that arrived through a share
- * @typedef {{ parent: Node | null, children: Node[], network: string | null, index: number,
- *   size: number, depth: number }} Node
- * @typedef {{ network: string | null, parent: number | null }} FlatNode a tree node as the
- *   report sends it: `parent` indexes the node list (null for the root), parents come first
- * @typedef {{ root: string, size: number, depth: number, broadcast: number, virality: number,
- *   tree?: FlatNode[] }} Cascade
- */
+/** A share of the graph (see share-graph.ts). */
+export interface Share {
+  share: string;
+  parent: string | null;
+  generation: number;
+  network: string | null;
+  visitor: string | null;
+  ts: number;
+}
+
+/** A view that arrived through a share. */
+export interface Visit {
+  id: string;
+  ref: string;
+  visitor: string | null;
+  ts: number;
+}
+
+interface Node {
+  parent: Node | null;
+  children: Node[];
+  network: string | null;
+  index: number;
+  size: number;
+  depth: number;
+}
+
+/** A tree node as the report sends it: `parent` indexes the node list (null for the root), parents come first. */
+export interface FlatNode {
+  network: string | null;
+  parent: number | null;
+}
+
+/** A cascade as the report describes it (PRODUCT.md, "Collector"). */
+export interface Cascade {
+  root: string;
+  size: number;
+  depth: number;
+  broadcast: number;
+  virality: number;
+}
 
 /** How many of the largest cascades carry their `tree`, and up to which size. */
-export const treesShown = 5;
-export const maxTreeSize = 5000;
+const treesShown = 5;
+const maxTreeSize = 5000;
 
 /**
  * Builds the cascade trees: a root per seed share (its sharer), a node per visit under the
@@ -28,13 +56,12 @@ export const maxTreeSize = 5000;
  * earliest visit through its parent share made before it and not yet taken by another
  * share; failing that, a node of its own under the parent share's maker.
  *
- * @param {Map<string, Share>} graph
- * @param {Visit[]} visits views whose `ref` is set
- * @returns {Cascade[]} the largest first; the first few carry their `tree`
+ * @param visits views whose `ref` is set
+ * @returns the largest first; the first few carry their `tree`
  */
-export function cascades(graph, visits) {
-  /** @type {Map<string, Visit[]>} visits through each received share, earliest first */
-  const through = new Map();
+export function cascades(graph: Map<string, Share>, visits: Visit[]): (Cascade & { tree?: FlatNode[] })[] {
+  /** visits through each received share, earliest first */
+  const through: Map<string, Visit[]> = new Map();
   for (const v of visits) {
     if (!graph.has(v.ref)) continue;
     const list = through.get(v.ref);
@@ -43,39 +70,35 @@ export function cascades(graph, visits) {
   }
   for (const list of through.values()) list.sort((a, b) => a.ts - b.ts || compare(a.id, b.id));
 
-  /** @type {Map<string, Visit>} a visitor's first visit through a share, keyed `ref visitor` */
-  const visitOf = new Map();
+  /** a visitor's first visit through a share, keyed `ref visitor` */
+  const visitOf: Map<string, Visit> = new Map();
   for (const list of through.values()) {
     for (const v of list) if (v.visitor && !visitOf.has(`${v.ref} ${v.visitor}`)) visitOf.set(`${v.ref} ${v.visitor}`, v);
   }
 
-  const networkOf = (/** @type {string} */ share) => graph.get(share)?.network ?? null;
-  /** @param {Node | null} parent @param {string | null} network the network of the share it came through */
-  const newNode = (parent, network) => {
-    /** @type {Node} */
-    const node = { parent, children: [], network, index: 0, size: 1, depth: 0 };
+  const networkOf = (share: string) => graph.get(share)?.network ?? null;
+  /** @param network the network of the share it came through */
+  const newNode = (parent: Node | null, network: string | null) => {
+    const node: Node = { parent, children: [], network, index: 0, size: 1, depth: 0 };
     parent?.children.push(node);
     return node;
   };
-  /** @type {Map<string, Node>} the node that made each share */
-  const maker = new Map();
-  /** A node under the maker of `share`, for a visit or a sharer who came through it. @param {string} share */
-  const nodeThrough = (share) => newNode(maker.get(share) ?? null, networkOf(share));
-  /** @type {Map<string, Node>} */
-  const visitNodes = new Map();
-  /** @param {Visit} v */
-  const visitNode = (v) => {
+  /** the node that made each share */
+  const maker: Map<string, Node> = new Map();
+  /** A node under the maker of `share`, for a visit or a sharer who came through it. */
+  const nodeThrough = (share: string) => newNode(maker.get(share) ?? null, networkOf(share));
+  const visitNodes: Map<string, Node> = new Map();
+  const visitNode = (v: Visit) => {
     let node = visitNodes.get(v.id);
     if (!node) visitNodes.set(v.id, (node = nodeThrough(v.ref)));
     return node;
   };
-  /** @type {Map<string, Node>} makers never seen visiting, keyed `ref visitor` */
-  const unseen = new Map();
-  const taken = new Set();
-  /** @type {Map<string, number>} per parent share, the first visit possibly not taken */
-  const cursor = new Map();
-  /** @type {{ seed: Share, root: Node }[]} */
-  const seeds = [];
+  /** makers never seen visiting, keyed `ref visitor` */
+  const unseen: Map<string, Node> = new Map();
+  const taken: Set<string> = new Set();
+  /** per parent share, the first visit possibly not taken */
+  const cursor: Map<string, number> = new Map();
+  const seeds: { seed: Share; root: Node; }[] = [];
 
   // Parents before children (generation order); siblings in time order.
   const ordered = [...graph.values()].sort((a, b) => a.generation - b.generation || a.ts - b.ts || compare(a.share, b.share));
@@ -87,8 +110,7 @@ export function cascades(graph, visits) {
       continue;
     }
     const candidates = through.get(s.parent) ?? [];
-    /** @type {Node | undefined} */
-    let made;
+    let made: Node | undefined;
     if (s.visitor) {
       const key = `${s.parent} ${s.visitor}`;
       const visit = visitOf.get(key);
@@ -123,9 +145,8 @@ export function cascades(graph, visits) {
 
 /**
  * A tree's nodes breadth first (parents before children), each told its index.
- * @param {Node} root
  */
-function breadthFirst(root) {
+function breadthFirst(root: Node) {
   const order = [root];
   for (let i = 0; i < order.length; i++) {
     order[i].index = i;
@@ -137,18 +158,17 @@ function breadthFirst(root) {
 
 /**
  * A tree as the report sends it: each node the network of the share it came through.
- * @param {Node[]} nodes breadth first
- * @returns {FlatNode[]}
+ * @param nodes breadth first
  */
-const flat = (nodes) => nodes.map((node) => ({ network: node.network, parent: node.parent?.index ?? null }));
+const flat = (nodes: Node[]): FlatNode[] => nodes.map((node) => ({ network: node.network, parent: node.parent?.index ?? null }));
 
 /**
  * Size, depth, largest broadcast and structural virality of a tree. Virality is the mean
  * distance over all node pairs: each edge lies on the path of s·(n−s) pairs, where s is the
  * size of the subtree below it, so ν = Σ s(n−s) / (n(n−1)/2).
- * @param {Node[]} nodes breadth first
+ * @param nodes breadth first
  */
-function measure(nodes) {
+function measure(nodes: Node[]) {
   const n = nodes.length;
   let depth = 0;
   let broadcast = 0;
@@ -161,10 +181,9 @@ function measure(nodes) {
   for (let i = n - 1; i > 0; i--) {
     const node = nodes[i];
     pairs += node.size * (n - node.size);
-    /** @type {Node} */ (node.parent).size += node.size;
+    (node.parent as Node).size += node.size;
   }
   return { size: n, depth, broadcast, virality: n < 2 ? 0 : (2 * pairs) / (n * (n - 1)) };
 }
 
-/** @param {string} a @param {string} b */
-export const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+export const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,9 +1,8 @@
-// @ts-check
 /** Operations: `GET /healthz` and erasure by visitor id (the right to be forgotten). */
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 
-/** @type {import('fastify').FastifyPluginAsync} */
-export default async function admin(app) {
+export default async function admin(app: FastifyInstance) {
   app.get('/healthz', async (request, reply) => {
     try {
       await sql`select 1`.execute(app.db);
@@ -14,10 +13,9 @@ export default async function admin(app) {
     }
   });
 
-  app.delete('/api/visitors/:visitor', { onRequest: app.requireToken }, async (request) => {
-    const { visitor } = /** @type {{ visitor: string }} */ (request.params);
-    /** @type {Record<string, number>} */
-    const deleted = {};
+  app.delete<{ Params: { visitor: string } }>('/api/visitors/:visitor', { onRequest: app.requireToken }, async (request) => {
+    const { visitor } = request.params;
+    const deleted: Record<string, number> = {};
     await app.db.transaction().execute(async (trx) => {
       for (const [table, erase] of app.erasers) deleted[table] = await erase(trx, visitor);
     });

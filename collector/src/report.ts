@@ -1,8 +1,7 @@
-// @ts-check
 /**
  * The marketer report (PRODUCT.md, "Collector"). Plain indexed queries read a page's
- * shares, views and conversions; the share graph (share-graph.js) and the cascades
- * (cascades.js) are computed from those rows here, in time linear in them, whatever graph
+ * shares, views and conversions; the share graph (share-graph.ts) and the cascades
+ * (cascades.ts) are computed from those rows here, in time linear in them, whatever graph
  * was sent.
  *
  * The report of a page reads that page's events in the time range: a `ref` naming a
@@ -10,58 +9,84 @@
  * share of generation 0. Conversions elsewhere on the site count when their `ref` is a
  * share of the page.
  */
-import { sql } from 'kysely';
-import { cascades, compare } from './cascades.js';
-import { shareGraph } from './share-graph.js';
+import { sql, type SqlBool } from 'kysely';
+import { cascades, compare, type Visit } from './cascades.js';
+import type { Dialect } from './db.js';
+import { shareGraph, type Share } from './share-graph.js';
+import type { Database } from './types.js';
 
-/**
- * @typedef {{ url?: string, site?: string, from?: number, to?: number }} Range
- * @typedef {{ db: import('kysely').Kysely<any>, dialect: import('./db.js').Dialect }} Source
- * @typedef {{ url: string, share: string, ref: string | null, network: string | null,
- *   visitor: string | null, ts: number }} ShareEvent
- * @typedef {Map<string, import('./share-graph.js').Share<ShareEvent>>} Graph
- * @typedef {{ id: string, ref: string | null, ts: number, value: number | null }} Conversion
- * @typedef {{ generation: number, visits: number, shares: number, conversions: number, value: number }} Generation
- */
+/** The events a report reads: of one site (else all), in a time range, of one page (else all). */
+export interface Range {
+  url?: string;
+  site?: string;
+  from?: number;
+  to?: number;
+}
+
+/** The connection a report runs on, and its dialect. */
+export interface Source {
+  db: Database;
+  dialect: Dialect;
+}
+
+interface ShareEvent {
+  url: string;
+  share: string;
+  ref: string | null;
+  network: string | null;
+  visitor: string | null;
+  ts: number;
+}
+
+type Graph = Map<string, Share<ShareEvent>>;
+
+interface Conversion {
+  id: string;
+  ref: string | null;
+  ts: number;
+  value: number | null;
+}
+
+interface Generation {
+  generation: number;
+  visits: number;
+  shares: number;
+  conversions: number;
+  value: number;
+}
 
 /**
  * `site`, `from` and `to` conditions on the events aliased `alias`.
- * @param {string} alias
- * @param {Range} range
  */
-function inRange(alias, { site, from, to }) {
-  const column = (/** @type {string} */ name) => sql.ref(`${alias}.${name}`);
+function inRange(alias: string, { site, from, to }: Range) {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
   const conditions = [sql`1 = 1`];
   if (site !== undefined) conditions.push(sql`${column('site')} = ${site}`);
   if (from !== undefined) conditions.push(sql`${column('ts')} >= ${from}`);
   if (to !== undefined) conditions.push(sql`${column('ts')} < ${to}`);
-  return sql.join(conditions, sql` and `);
+  return sql.join(conditions, sql` and `).$castTo<SqlBool>();
 }
 
-/** @param {string} alias @param {Range} range */
-const onPage = (alias, { url }) => (url === undefined ? sql`` : sql`and ${sql.ref(`${alias}.url`)} = ${url}`);
+const onPage = (alias: string, { url }: Range) => (url === undefined ? sql`` : sql`and ${sql.ref(`${alias}.url`)} = ${url}`);
 
 /**
  * The order events were received in: SQLite's rowid (rows are appended), PostgreSQL's
  * `seq` (a sequence, migration 0003).
- * @param {import('./db.js').Dialect} dialect
  */
-const received = (dialect) => sql.ref(dialect === 'sqlite' ? 'e.rowid' : 'e.seq');
+const received = (dialect: Dialect) => sql.ref(dialect === 'sqlite' ? 'e.rowid' : 'e.seq');
 
 /**
  * The share graph of each page: its share events in the order received.
- * @param {Source} source
- * @param {Range} range
- * @returns {Promise<Map<string, Graph>>} by url
+ *
+ * @returns by url
  */
-async function graphs({ db, dialect }, range) {
+async function graphs({ db, dialect }: Source, range: Range): Promise<Map<string, Graph>> {
   const { rows } = await sql`
     select e.url, e.share, e.ref, e.network, e.visitor, e.ts from events e
     where e.type = 'share' and ${inRange('e', range)} ${onPage('e', range)}
     order by ${received(dialect)}`.execute(db);
-  /** @type {Map<string, ShareEvent[]>} */
-  const byPage = new Map();
-  for (const row of /** @type {ShareEvent[]} */ (rows)) {
+  const byPage: Map<string, ShareEvent[]> = new Map();
+  for (const row of (rows as ShareEvent[])) {
     const page = byPage.get(row.url);
     if (page) page.push(row);
     else byPage.set(row.url, [row]);
@@ -71,25 +96,20 @@ async function graphs({ db, dialect }, range) {
 
 /**
  * Views per page and `ref` (null: arrived through no share).
- * @param {import('kysely').Kysely<any>} db
- * @param {Range} range
- * @returns {Promise<{ url: string, ref: string | null, n: number }[]>}
  */
-async function viewCounts(db, range) {
+async function viewCounts(db: Database, range: Range): Promise<{ url: string; ref: string | null; n: number; }[]> {
   const { rows } = await sql`
     select v.url, v.ref, count(*) as n from events v
     where v.type = 'view' and ${inRange('v', range)} ${onPage('v', range)}
     group by v.url, v.ref`.execute(db);
-  return /** @type {any[]} */ (rows).map((r) => ({ ...r, n: Number(r.n) }));
+  return (rows as any[]).map((r) => ({ ...r, n: Number(r.n) }));
 }
 
 /**
  * The generation of a visit or conversion that arrived through `ref`: 0 through none, one
  * more than the share's, 1 through a share never received (taken as generation 0).
- * @param {Graph | undefined} graph
- * @param {string | null} ref
  */
-function generationThrough(graph, ref) {
+function generationThrough(graph: Graph | undefined, ref: string | null) {
   if (ref === null) return 0;
   const share = graph?.get(ref);
   return share ? share.generation + 1 : 1;
@@ -97,15 +117,10 @@ function generationThrough(graph, ref) {
 
 /**
  * Visits, shares and conversions per generation, dense from 0 to the deepest generation seen.
- * @param {Graph | undefined} graph
- * @param {{ ref: string | null, n: number }[]} views
- * @param {Conversion[]} [conversions]
- * @returns {Generation[]}
  */
-function generationsOf(graph, views, conversions = []) {
-  /** @type {Generation[]} */
-  const generations = [];
-  const at = (/** @type {number} */ g) => {
+function generationsOf(graph: Graph | undefined, views: { ref: string | null; n: number; }[], conversions: Conversion[] = []): Generation[] {
+  const generations: Generation[] = [];
+  const at = (g: number) => {
     for (let i = generations.length; i <= g; i++) generations.push({ generation: i, visits: 0, shares: 0, conversions: 0, value: 0 });
     return generations[g];
   };
@@ -122,9 +137,9 @@ function generationsOf(graph, views, conversions = []) {
 /**
  * k: visits of generation ≥ 1 over visits of the generations that could refer (all but
  * the deepest). 0 when nothing could refer.
- * @param {{ visits: number }[]} generations dense, index = generation
+ * @param generations dense, index = generation
  */
-function viralCoefficient(generations) {
+function viralCoefficient(generations: { visits: number; }[]) {
   const referring = generations.slice(0, -1).reduce((sum, g) => sum + g.visits, 0);
   const referred = generations.slice(1).reduce((sum, g) => sum + g.visits, 0);
   return referring === 0 ? 0 : referred / referring;
@@ -132,39 +147,31 @@ function viralCoefficient(generations) {
 
 /**
  * The page's views that arrived through a share, one row each (for the cascade trees).
- * @param {import('kysely').Kysely<any>} db
- * @param {Range & { url: string }} range
- * @returns {Promise<import('./cascades.js').Visit[]>}
  */
-async function visitsThroughShares(db, range) {
+async function visitsThroughShares(db: Database, range: Range & { url: string; }): Promise<Visit[]> {
   const { rows } = await sql`
     select v.id, v.ref, v.visitor, v.ts from events v
     where v.type = 'view' and v.url = ${range.url} and v.ref is not null and ${inRange('v', range)}`.execute(db);
-  return /** @type {any} */ (rows);
+  return (rows as any);
 }
 
 /**
  * Conversions made on the page, and those made on another page through one of its shares.
- * @param {import('kysely').Kysely<any>} db
- * @param {Range & { url: string }} range
- * @returns {Promise<Conversion[]>}
  */
-async function conversionsOf(db, range) {
+async function conversionsOf(db: Database, range: Range & { url: string; }): Promise<Conversion[]> {
   const { rows } = await sql`
     select c.id, c.ref, c.ts, c.value from events c
     where c.type = 'convert' and ${inRange('c', range)}
       and (c.url = ${range.url}
            or c.ref in (select s.share from events s
                         where s.type = 'share' and s.url = ${range.url} and ${inRange('s', range)}))`.execute(db);
-  return /** @type {any} */ (rows);
+  return (rows as any);
 }
 
 /**
  * The contract's report for one page.
- * @param {Source} source
- * @param {Range & { url: string }} range
  */
-export async function pageReport(source, range) {
+export async function pageReport(source: Source, range: Range & { url: string; }) {
   const { db } = source;
   const graph = (await graphs(source, range)).get(range.url) ?? new Map();
   const views = await viewCounts(db, range);
@@ -176,17 +183,15 @@ export async function pageReport(source, range) {
   const depth = Math.max(generations.findLastIndex((g) => g.visits > 0 || g.shares > 0), 0);
   const k = viralCoefficient(generations.slice(0, depth + 1));
 
-  /** @type {Record<string, { shares: number, visits: number }>} */
-  const networks = {};
-  const network = (/** @type {string} */ key) => (networks[key] ??= { shares: 0, visits: 0 });
+  const networks: Record<string, { shares: number; visits: number; }> = {};
+  const network = (key: string) => (networks[key] ??= { shares: 0, visits: 0 });
   for (const s of graph.values()) if (s.network) network(s.network).shares += 1;
   for (const { ref, n } of views) {
     const through = ref === null ? undefined : graph.get(ref)?.network;
     if (through) network(through).visits += n;
   }
   // Dashboard: conversions by the network of the share they came through.
-  /** @type {Record<string, { conversions: number, value: number }>} */
-  const conversionsByNetwork = {};
+  const conversionsByNetwork: Record<string, { conversions: number; value: number; }> = {};
   for (const c of conversions) {
     const through = c.ref === null ? undefined : graph.get(c.ref)?.network;
     if (!through) continue;
@@ -231,12 +236,10 @@ export async function pageReport(source, range) {
 /**
  * The share chains that led to conversions, most converting first. Only the chains shown
  * are walked, each up its parents to its seed: a graph is a forest, so every walk ends.
- * @param {Graph} graph
- * @param {Conversion[]} conversions
  */
-function topChains(graph, conversions, limit = 10) {
-  /** @type {Map<string, { conversions: number, value: number }>} by the share converted through */
-  const chains = new Map();
+function topChains(graph: Graph, conversions: Conversion[], limit = 10) {
+  /** by the share converted through */
+  const chains: Map<string, { conversions: number; value: number; }> = new Map();
   for (const c of conversions) {
     if (c.ref === null || !graph.has(c.ref)) continue;
     const chain = chains.get(c.ref) ?? { conversions: 0, value: 0 };
@@ -260,15 +263,11 @@ export const overviewOrders = ['views', 'shares', 'visits', 'k'];
 
 /**
  * Without `url`: the site's pages ranked by views (or shares, visits from shares, k).
- * @param {Source} source
- * @param {Range} range
- * @param {{ sort?: string, limit?: number }} [options]
  */
-export async function siteOverview(source, range, { sort = 'views', limit = 100 } = {}) {
+export async function siteOverview(source: Source, range: Range, { sort = 'views', limit = 100 }: { sort?: string; limit?: number; } = {}) {
   const { db } = source;
   const byPage = await graphs(source, range);
-  /** @type {Map<string, { ref: string | null, n: number }[]>} */
-  const viewsByPage = new Map();
+  const viewsByPage: Map<string, { ref: string | null; n: number; }[]> = new Map();
   for (const { url, ref, n } of await viewCounts(db, range)) {
     const views = viewsByPage.get(url);
     if (views) views.push({ ref, n });
@@ -287,7 +286,7 @@ export async function siteOverview(source, range, { sort = 'views', limit = 100 
       generations,
     };
   });
-  const key = /** @type {'views' | 'shares' | 'visits' | 'k'} */ (sort);
+  const key = (sort as 'views' | 'shares' | 'visits' | 'k');
   const ranked = all
     .map(({ generations, ...page }) => page)
     .sort((a, b) => b[key] - a[key] || b.views - a.views || compare(a.url, b.url))
@@ -297,8 +296,8 @@ export async function siteOverview(source, range, { sort = 'views', limit = 100 
     .selectFrom('bot_hits')
     .select((eb) => eb.fn.coalesce(eb.fn.sum('hits'), eb.lit(0)).as('n'))
     .$if(range.site !== undefined, (q) => q.where('site', '=', range.site))
-    .$if(range.from !== undefined, (q) => q.where('day', '>=', day(/** @type {number} */ (range.from))))
-    .$if(range.to !== undefined, (q) => q.where('day', '<=', day(/** @type {number} */ (range.to))))
+    .$if(range.from !== undefined, (q) => q.where('day', '>=', day((range.from as number))))
+    .$if(range.to !== undefined, (q) => q.where('day', '<=', day((range.to as number))))
     .executeTakeFirstOrThrow();
 
   return {
@@ -316,17 +315,13 @@ export async function siteOverview(source, range, { sort = 'views', limit = 100 
  * Dashboard: the site's `totals` (every page, not only the listed ones; k over the
  * generations of all pages together) and its `daily` series, one entry per UTC day from
  * the first day with events to the last.
- * @param {import('kysely').Kysely<any>} db
- * @param {Range} range
- * @param {{ views: number, shares: number, visits: number, depth: number, generations: { visits: number }[] }[]} pages
  */
-async function siteFigures(db, range, pages) {
-  /** @type {{ visits: number }[]} */
-  const generations = [];
+async function siteFigures(db: Database, range: Range, pages: { views: number; shares: number; visits: number; depth: number; generations: { visits: number; }[]; }[]) {
+  const generations: { visits: number; }[] = [];
   for (const page of pages) {
     page.generations.forEach((g, i) => ((generations[i] ??= { visits: 0 }).visits += g.visits));
   }
-  const sum = (/** @type {(p: typeof pages[number]) => number} */ of) => pages.reduce((total, p) => total + of(p), 0);
+  const sum = (of: (p: typeof pages[number]) => number) => pages.reduce((total, p) => total + of(p), 0);
   const { rows } = await sql`
     select e.ts / ${sql.lit(dayMs)} as d,
            sum(case when e.type = 'view' then 1 else 0 end) as views,
@@ -339,14 +334,14 @@ async function siteFigures(db, range, pages) {
     where e.type in ('view', 'share', 'convert', 'review') and ${inRange('e', range)}
     group by e.ts / ${sql.lit(dayMs)}
     order by d`.execute(db);
-  const byDay = new Map(/** @type {any[]} */ (rows).map((r) => [Number(r.d), r]));
+  const byDay = new Map((rows as any[]).map((r) => [Number(r.d), r]));
   const days = [...byDay.keys()];
   const daily = [];
   for (let d = days[0]; d <= days[days.length - 1]; d++) {
     const r = byDay.get(d);
     daily.push({ day: day(d * dayMs), views: Number(r?.views ?? 0), shares: Number(r?.shares ?? 0), visits: Number(r?.visits ?? 0) });
   }
-  const total = (/** @type {string} */ column) => /** @type {any[]} */ (rows).reduce((t, r) => t + Number(r[column]), 0);
+  const total = (column: string) => (rows as any[]).reduce((t, r) => t + Number(r[column]), 0);
   return {
     totals: {
       views: sum((p) => p.views),
@@ -364,5 +359,4 @@ async function siteFigures(db, range, pages) {
 
 const dayMs = 24 * 3600_000;
 
-/** @param {number} ms */
-const day = (ms) => new Date(ms).toISOString().slice(0, 10);
+const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);

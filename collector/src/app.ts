@@ -1,7 +1,6 @@
-// @ts-check
 /**
  * The collector as a Fastify app. `build(options)` opens the database, runs the
- * migrations and registers the routes; the caller listens (see bin/wom-collector.js).
+ * migrations and registers the routes; the caller listens (see bin/wom-collector.ts).
  *
  * Extension points for further route modules (reviews…): add the plugin to `routes`,
  * its tables to `migrations`, guard its handlers with `app.cors`, `app.rateLimit` and
@@ -22,69 +21,37 @@ import dashboard from './routes/dashboard.js';
 import ingest from './routes/ingest.js';
 import report from './routes/report.js';
 import reviews from './routes/reviews.js';
+import type { Database, Options } from './types.js';
 import { fixedWindow } from './window.js';
 
-export { cors, httpError, rateLimiter, requireToken } from './hooks.js';
-export { migrations } from './migrations.js';
-
-/**
- * @typedef {object} Options
- * @property {string} [db] SQLite file path, or a `postgres://` URL. Default `wom.db`.
- * @property {string} [token] Bearer token for the report and erasure; generated when absent
- *   (read it back from `app.womToken`).
- * @property {string[] | string} [origins] page origins allowed to call (array or comma list),
- *   normalised (`https://Blog.Example:443/` is `https://blog.example`); empty: any origin.
- * @property {number} [rateLimit] requests per minute per client address (IPv6: per /64),
- *   and ten times as many events to ingest; 0 disables both. Default 1200.
- * @property {number} [quotaEvents] events per minute per site; 0 disables. Default 60000.
- * @property {number} [quotaUrls] new distinct URLs per day per site; 0 disables. Default 50000.
- * @property {string | number} [retention] how long events are kept: `13mo` (default), `30d`,
- *   `2y`, ms, or `off`.
- * @property {'auto' | 'all'} [moderation] reviews: `all` holds every review for moderation; `auto`
- *   (default) publishes clean ones and holds suspicious ones.
- * @property {string} [moderationToken] token for moderating reviews; defaults to `token`.
- * @property {boolean} [bots] drop (and count) events from well-known crawlers. Default true.
- * @property {boolean | object} [logger] Fastify logger options (level `warn` unless given);
- *   request lines are never logged.
- * @property {boolean | number | string | string[]} [trustProxy] behind proxies: how many hops
- *   to trust (`true`: one), or the proxies' addresses and CIDRs (array or comma list).
- * @property {{ headers?: number, request?: number, keepAlive?: number }} [timeouts] ms to
- *   receive a request's headers (default 10 s), the whole request with its body (15 s),
- *   and how long an idle keep-alive connection stays open (5 s).
- * @property {number} [maxConnections] open connections at most; more are closed at once.
- *   Default 2048.
- * @property {number} [reportTimeout] ms a report may take before it is cancelled (503). Default 30 s.
- */
+export type { Options } from './types.js';
 
 /** Route modules, each a Fastify plugin registered with the build options. */
-export const routes = [ingest, counts, report, admin, reviews, dashboard];
+const routes = [ingest, counts, report, admin, reviews, dashboard];
 
 const day = 24 * 3600_000;
 
-/** @param {boolean | object | undefined} logger */
-function loggerOptions(logger) {
+function loggerOptions(logger: boolean | object | undefined) {
   if (!logger) return false;
   const serializers = {
     // No client address, token or body in any log line: error logs carry the request too.
-    req: (/** @type {any} */ req) => ({ method: req.method, url: req.url }),
+    req: (req: any) => ({ method: req.method, url: req.url }),
     // Not the driver's `detail` or parameters, which may quote stored values.
-    err: (/** @type {any} */ err) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
+    err: (err: any) => ({ type: err.name, code: err.code, message: err.message, stack: err.stack }),
   };
   return { level: 'warn', ...(logger === true ? {} : logger), serializers };
 }
 
 /**
  * `https://Blog.Example:443/` as the browser sends it in `Origin`: `https://blog.example`.
- * @param {string} entry
  */
-function normalisedOrigin(entry) {
+function normalisedOrigin(entry: string) {
   const origin = URL.canParse(entry) ? new URL(entry).origin : 'null';
   if (origin === 'null') throw new Error(`--origins entries are origins like https://blog.example, got "${entry}"`);
   return origin;
 }
 
-/** @param {Options} [options] */
-export async function build(options = {}) {
+export async function build(options: Options = {}) {
   const token = options.token || randomBytes(18).toString('base64url');
   const origins = (typeof options.origins === 'string' ? options.origins.split(',') : (options.origins ?? []))
     .map((o) => o.trim())
@@ -126,12 +93,10 @@ export async function build(options = {}) {
   app.server.on('connection', (socket) => socket.setTimeout(timeouts.headers));
   app.server.on('request', (request) => request.socket.setTimeout(0));
   app.decorate('db', db);
-  app.decorate('dialect', dialect);
   app.decorate('womToken', token);
   app.decorate('cors', cors(origins));
   app.decorate('rateLimit', rateLimiter({ max: options.rateLimit ?? defaultRate }));
   app.decorate('requireToken', tokenGate);
-  app.decorate('tokenFailures', tokenFailures);
   app.decorate('erasers', new Map([['events', eraseEvents]]));
   app.decorate('purgeExpired', purgeExpired);
   app.decorate('reports', reportRunner({ location: options.db ?? 'wom.db', timeout: options.reportTimeout ?? 30_000 }));
@@ -141,13 +106,13 @@ export async function build(options = {}) {
   // The widgets send JSON as text/plain (no CORS preflight): read every body as JSON.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string' }, (request, body, done) => {
-    const text = /** @type {string} */ (body);
+    const text = (body as string);
     if (text === '') return done(httpError(400, 'body is empty'), undefined);
     let value;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      return done(httpError(400, `body is not valid JSON: ${/** @type {Error} */ (error).message}`), undefined);
+      return done(httpError(400, `body is not valid JSON: ${(error as Error).message}`), undefined);
     }
     // PostgreSQL refuses NUL in text: refuse it here, on every route and database alike
     // (ingest refuses it per event instead). Only a body with the escape is walked.
@@ -156,7 +121,7 @@ export async function build(options = {}) {
     done(null, value);
   });
   // Preflights of the widget-facing endpoints (the hook adds the CORS headers or 403s).
-  app.options('*', { onRequest: app.cors }, (request, reply) => reply.code(204).send());
+  app.options('*', { onRequest: app.cors }, (_request, reply) => reply.code(204).send());
 
   for (const route of routes) await app.register(route, options);
 
@@ -169,8 +134,7 @@ export async function build(options = {}) {
     return Number(result.numDeletedRows);
   }
   const purge = () => purgeExpired().catch((error) => app.log.error(error, 'retention purge failed'));
-  /** @type {NodeJS.Timeout | undefined} */
-  let timer;
+  let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     await purge();
     timer = setInterval(purge, day).unref();
@@ -183,8 +147,7 @@ export async function build(options = {}) {
   return app;
 }
 
-/** @type {import('./types.js').Eraser} */
-async function eraseEvents(trx, visitor) {
+async function eraseEvents(trx: Database, visitor: string) {
   const [result] = await trx.deleteFrom('events').where('visitor', '=', visitor).execute();
   return Number(result.numDeletedRows);
 }

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The marketers' dashboard at `/dashboard/` (static files built by `npm run build:dashboard`
  * into collector/public/dashboard/), and `GET /api/events`, the raw events of a range for
@@ -6,15 +5,18 @@
  * moderation APIs with the token the marketer types in.
  */
 import { readFile } from 'node:fs/promises';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { httpError } from '../hooks.js';
+import { eventFields } from '../schema.js';
 
-const root = new URL('../../public/dashboard/', import.meta.url);
+// From dist/src/routes/ (the compiled module) to the package's public/.
+const root = new URL('../../../public/dashboard/', import.meta.url);
 
-const types = /** @type {Record<string, string>} */ ({
+const types = ({
   html: 'text/html; charset=utf-8',
   js: 'text/javascript; charset=utf-8',
   css: 'text/css; charset=utf-8',
-});
+} as Record<string, string>);
 
 /**
  * Strict: only this origin's own script, styles and API; no inline code, no frames.
@@ -32,21 +34,19 @@ const policy = [
 ].join('; ');
 
 /** The most raw events one export returns (a range beyond it is refused: narrow it). */
-export const maxEvents = 100_000;
+const maxEvents = 100_000;
 
 /** Event columns in the export, in order. */
-const columns = ['site', 'id', 'type', 'ts', 'url', 'ref', 'share', 'network', 'via', 'visitor', 'rating', 'item', 'name', 'value', 'currency', 'metric'];
+const columns = ['site', ...eventFields];
 
-/** @type {import('fastify').FastifyPluginAsync} */
-export default async function dashboard(app) {
+export default async function dashboard(app: FastifyInstance) {
   // Relative, so a collector mounted under a path redirects within it.
-  app.get('/dashboard', (request, reply) => reply.redirect('dashboard/'));
+  app.get('/dashboard', (_request, reply) => reply.redirect('dashboard/'));
 
-  app.get('/dashboard/', (request, reply) => send(reply, 'index.html'));
-  app.get('/dashboard/:file', (request, reply) => send(reply, /** @type {{ file: string }} */ (request.params).file));
+  app.get('/dashboard/', (_request, reply) => send(reply, 'index.html'));
+  app.get<{ Params: { file: string } }>('/dashboard/:file', (request, reply) => send(reply, request.params.file));
 
-  /** @param {import('fastify').FastifyReply} reply @param {string} file */
-  async function send(reply, file) {
+  async function send(reply: FastifyReply, file: string) {
     const type = /^[\w-]+\.(\w+)$/.exec(file)?.[1];
     if (!type || !types[type]) throw httpError(404, `no dashboard file ${file}`);
     const body = await readFile(new URL(file, root)).catch(() => {
@@ -61,9 +61,9 @@ export default async function dashboard(app) {
       .send(body);
   }
 
-  app.get('/api/events', { onRequest: app.requireToken }, async (request, reply) => {
-    const query = /** @type {Record<string, string | undefined>} */ (request.query);
-    const bound = (/** @type {string} */ name) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/api/events', { onRequest: app.requireToken }, async (request, reply) => {
+    const { query } = request;
+    const bound = (name: string) => {
       const value = query[name];
       if (value === undefined) return undefined;
       if (!/^\d+$/.test(value)) throw httpError(400, `querystring ${name} must be ms since the epoch`);
@@ -73,10 +73,10 @@ export default async function dashboard(app) {
     const rows = await app.db
       .selectFrom('events')
       .select(columns)
-      .$if(query.site !== undefined, (q) => q.where('site', '=', /** @type {string} */ (query.site)))
-      .$if(query.url !== undefined, (q) => q.where('url', '=', /** @type {string} */ (query.url)))
-      .$if(from !== undefined, (q) => q.where('ts', '>=', /** @type {number} */ (from)))
-      .$if(to !== undefined, (q) => q.where('ts', '<', /** @type {number} */ (to)))
+      .$if(query.site !== undefined, (q) => q.where('site', '=', (query.site as string)))
+      .$if(query.url !== undefined, (q) => q.where('url', '=', (query.url as string)))
+      .$if(from !== undefined, (q) => q.where('ts', '>=', (from as number)))
+      .$if(to !== undefined, (q) => q.where('ts', '<', (to as number)))
       .orderBy('ts')
       .orderBy('id')
       .limit(maxEvents + 1)

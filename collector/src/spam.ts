@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * What the review spam rules look at: a review's text seen the way a reader sees it.
  * Spammers dodge exact matching with look-alikes (full-width letters, ligatures),
@@ -18,9 +17,8 @@ const invisible = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/gu;
  * The text as compared: NFKC (full-width and compatibility forms become plain ones),
  * invisible characters removed, runs of whitespace one space, trimmed, case folded
  * (upper then lower case folds `ß`/`SS` and `ς`/`σ` together, as full case folding does).
- * @param {string} text
  */
-export const canonical = (text) =>
+const canonical = (text: string) =>
   text
     .normalize('NFKC')
     .replace(invisible, '')
@@ -30,8 +28,8 @@ export const canonical = (text) =>
     .toLowerCase()
     .normalize('NFKC');
 
-/** The key for duplicate detection: the same for texts a reader could not tell apart. @param {string} text */
-export const fingerprint = (text) => createHash('sha256').update(canonical(text)).digest('base64url');
+/** The key for duplicate detection: the same for texts a reader could not tell apart. */
+export const fingerprint = (text: string) => createHash('sha256').update(canonical(text)).digest('base64url');
 
 /** Top-level domains that spam links use: the common generic ones and every country's. */
 const tlds = new Set(
@@ -60,20 +58,19 @@ const dots = /[\u3002\uff61]/g;
  * `shop.example.co.uk`, `xn--…`), or end in letters followed by a path
  * (`cheap.example/pills`). A real domain is required so that "e.g.", "3.5 stars",
  * "v2.0" and "Node.js" are not links.
- * @param {string} run @param {boolean} path
  */
-function isHost(run, path) {
+function isHost(run: string, path: boolean) {
   const labels = run.split('.');
   while (labels.length && !labels[labels.length - 1]) labels.pop();
   // The host starts after the last empty label ("Visit...example.com").
   const host = labels.slice(labels.lastIndexOf('') + 1);
   if (host.length < 2) return false;
-  const tld = /** @type {string} */ (host.at(-1));
+  const tld = (host.at(-1) as string);
   return host[0] === 'www' || tlds.has(tld) || tld.startsWith('xn--') || (path && /^\p{L}{2,}$/u.test(tld));
 }
 
-/** Whether `text` holds something a reader could follow as a link: a scheme (`https://`) or a host. @param {string} text */
-export function hasLink(text) {
+/** Whether `text` holds something a reader could follow as a link: a scheme (`https://`) or a host. */
+export function hasLink(text: string) {
   const seen = canonical(text).replace(dots, '.');
   if (/[a-z0-9]:\/\//.test(seen)) return true;
   if (!seen.includes('.')) return false; // most reviews: no host to look for

@@ -1,24 +1,24 @@
-// @ts-check
 /**
  * `POST /e`: the beacon endpoint. Each event is judged on its own: the valid ones are
  * stored, the others answered as rejected. A request's events are committed before its 2xx.
  */
+import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { groupCommit } from '../commit.js';
+import { groupCommit, type EventRow } from '../commit.js';
 import { clientKey } from '../client.js';
 import { defaultRate, httpError } from '../hooks.js';
 import { siteQuotas } from '../quota.js';
-import { knownTypes, validateEnvelope, validateEvents } from '../schema.js';
+import { eventFields, knownTypes, validateEnvelope, validateEvents } from '../schema.js';
+import type { Options } from '../types.js';
 import { fixedWindow } from '../window.js';
 
 /** Crawlers that run scripts and would otherwise count as readers. */
 const crawler = /bot[/;]|crawler|spider|slurp|facebookexternalhit|lighthouse|pingdom|pagespeed/i;
 
 /** Default quotas per site; collector/README.md ("Security model") says why these. */
-export const defaultQuotas = { events: 60_000, urls: 50_000 };
+const defaultQuotas = { events: 60_000, urls: 50_000 };
 
-/** @type {import('fastify').FastifyPluginAsync<import('../app.js').Options>} */
-export default async function ingest(app, options) {
+export default async function ingest(app: FastifyInstance, options: Options) {
   const filterBots = options.bots !== false;
   const store = groupCommit(app.db);
   const quotas = siteQuotas({ events: options.quotaEvents ?? defaultQuotas.events, urls: options.quotaUrls ?? defaultQuotas.urls });
@@ -43,8 +43,7 @@ export default async function ingest(app, options) {
       throw httpError(429, over.reason);
     }
     const { valid, rejected } = validateEvents(events, now);
-    /** @type {string | undefined} */
-    let overUrls;
+    let overUrls: string | undefined;
     const admitted = [];
     for (const { index, event } of valid) {
       const reason = quotas.admitUrl(site, event.url, now);
@@ -68,25 +67,12 @@ export default async function ingest(app, options) {
       return { accepted: 0, duplicates: 0, rejected, bot: true };
     }
 
-    const rows = admitted.map((e) => ({
-      site,
-      id: e.id,
-      type: e.type,
-      known: knownTypes.has(e.type) ? 1 : 0,
-      ts: e.ts,
-      url: e.url,
-      ref: e.ref ?? null,
-      share: e.share ?? null,
-      network: e.network ?? null,
-      via: e.via ?? null,
-      visitor: e.visitor ?? null,
-      rating: e.rating ?? null,
-      item: e.item ?? null,
-      name: e.name ?? null,
-      value: e.value ?? null,
-      currency: e.currency ?? null,
-      metric: e.metric ?? null,
-    }));
+    const rows = admitted.map((e) => {
+      // Every field of the wire format, null where the event has none: one column list, one INSERT text.
+      const row: EventRow = { site, known: knownTypes.has(e.type) ? 1 : 0 };
+      for (const field of eventFields) row[field] = e[field] ?? null;
+      return row;
+    });
     const accepted = await store(rows);
     return { accepted, duplicates: rows.length - accepted, rejected };
   });

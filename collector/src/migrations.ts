@@ -1,19 +1,19 @@
-// @ts-check
 /**
  * Versioned schema steps, run at start, the same on SQLite and PostgreSQL.
  * Append new steps at the end with the next version number; never edit a released one.
  * Kysely's Migrator records what ran and locks, so several processes may start at once.
  */
 import { Migrator, sql } from 'kysely';
+import type { Dialect } from './db.js';
 import { fingerprint } from './spam.js';
+import type { Database } from './types.js';
 
-/**
- * @typedef {{ version: string,
- *   up: (db: import('kysely').Kysely<any>, dialect: import('./db.js').Dialect) => Promise<void> }} Migration
- */
+interface Migration {
+  version: string;
+  up: (db: Database, dialect: Dialect) => Promise<void>;
+}
 
-/** @type {Migration[]} */
-export const migrations = [
+export const migrations: Migration[] = [
   {
     version: '0001_events',
     async up(db) {
@@ -87,7 +87,7 @@ export const migrations = [
       // The widget pages one item's published reviews, newest first.
       await db.schema.createIndex('reviews_item').on('reviews').columns(['item', 'status', 'ts']).execute();
       await db.schema.createIndex('reviews_hash').on('reviews').columns(['site', 'hash']).where('hash', 'is not', null).execute();
-      await db.schema.createIndex('reviews_held').on('reviews').column('ts').where('status', '=', 'held').execute();
+      await db.schema.createIndex('reviews_held').on('reviews').column('ts').where(sql.ref('status'), '=', 'held').execute();
       // Per-item aggregate kept in step with publishing, so reading it is one row.
       await db.schema
         .createTable('review_stats')
@@ -108,7 +108,7 @@ export const migrations = [
       // Reviews belong to a (site, item): the aggregate is kept per pair. Every stored
       // review already names its site, so the new aggregate is rebuilt from them.
       await db.schema.dropTable('review_stats').execute();
-      const stars = /** @type {const} */ ([1, 2, 3, 4, 5]);
+      const stars = ([1, 2, 3, 4, 5] as const);
       const counts = ['total', 'points', ...stars.map((star) => `r${star}`)];
       let stats = db.schema.createTable('review_stats').addColumn('item', 'text', (c) => c.notNull()).addColumn('site', 'text', (c) => c.notNull());
       for (const column of counts) stats = stats.addColumn(column, 'integer', (c) => c.notNull());
@@ -172,7 +172,7 @@ export const migrations = [
   {
     version: '0004_received_order',
     async up(db, dialect) {
-      // The share graph takes each share id's first event as received (report.js). SQLite
+      // The share graph takes each share id's first event as received (report.ts). SQLite
       // appends rows in rowid order already; PostgreSQL has no such order, so a sequence
       // numbers the rows as they are inserted.
       if (dialect === 'postgres') await sql`alter table events add column seq bigserial`.execute(db);
@@ -180,12 +180,11 @@ export const migrations = [
   },
 ];
 
-/** @param {import('kysely').Kysely<any>} db @param {import('./db.js').Dialect} dialect */
-export async function migrate(db, dialect) {
+export async function migrate(db: Database, dialect: Dialect) {
   const migrator = new Migrator({
     db,
     provider: {
-      getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.version, { up: (/** @type {any} */ trx) => m.up(trx, dialect) }])),
+      getMigrations: async () => Object.fromEntries(migrations.map((m) => [m.version, { up: (trx: Database) => m.up(trx, dialect) }])),
     },
   });
   const { error } = await migrator.migrateToLatest();

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Per-site ingest quotas, in memory and per process: events per minute, and new
  * distinct URLs per day (windows that start with the first event after the last one). Sites are whatever a client writes, so the bookkeeping
@@ -12,22 +11,20 @@ const day = 24 * 3600_000;
 /**
  * 32-bit FNV-1a of a string: a URL's fingerprint. A collision makes one new URL count as
  * seen (the quota lets one more through), which is harmless.
- * @param {string} text
  */
-function fingerprint(text) {
+function fingerprint(text: string) {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
 }
 
 /**
- * @param {{ events: number, urls: number, maxSites?: number, maxUrls?: number }} limits
+ *
  *   `events` per site a minute and `urls` new ones per site a day; 0 turns either off.
  */
-export function siteQuotas({ events, urls, maxSites = 10_000, maxUrls = 1_000_000 }) {
+export function siteQuotas({ events, urls, maxSites = 10_000, maxUrls = 1_000_000 }: { events: number; urls: number; maxSites?: number; maxUrls?: number; }) {
   const perMinute = fixedWindow(60_000);
-  /** @type {Map<string, Set<number>>} */
-  let seen = new Map();
+  let seen: Map<string, Set<number>> = new Map();
   let seenTotal = 0;
   let dayEnd = 0;
 
@@ -35,12 +32,8 @@ export function siteQuotas({ events, urls, maxSites = 10_000, maxUrls = 1_000_00
     /**
      * Counts `count` events (of any type, valid or not) against the site's minute.
      * Returns why the request is refused, with seconds until it may retry, or undefined.
-     * @param {string} site
-     * @param {number} count
-     * @param {number} now
-     * @returns {{ reason: string, retryAfter: number } | undefined}
-     */
-    countEvents(site, count, now) {
+ */
+    countEvents(site: string, count: number, now: number): { reason: string; retryAfter: number; } | undefined {
       if (!events) return undefined;
       const used = perMinute.get(site, now);
       const retryAfter = perMinute.retryAfter(now);
@@ -55,11 +48,8 @@ export function siteQuotas({ events, urls, maxSites = 10_000, maxUrls = 1_000_00
     /**
      * Whether an event on `url` may be stored: a URL the site already had today may, a
      * new one while the site is under its quota of new URLs a day. Returns why not, or undefined.
-     * @param {string} site
-     * @param {string} url
-     * @param {number} now
-     */
-    admitUrl(site, url, now) {
+ */
+    admitUrl(site: string, url: string, now: number) {
       if (!urls) return undefined;
       if (now >= dayEnd) {
         seen = new Map();
@@ -78,6 +68,6 @@ export function siteQuotas({ events, urls, maxSites = 10_000, maxUrls = 1_000_00
     },
 
     /** Seconds until the URL quotas start over. */
-    urlsRetryAfter: (/** @type {number} */ now) => Math.max(1, Math.ceil((dayEnd - now) / 1000)),
+    urlsRetryAfter: (now: number) => Math.max(1, Math.ceil((dayEnd - now) / 1000)),
   };
 }

@@ -1,23 +1,20 @@
-// @ts-check
 /**
  * Request gates shared by every route module (ingest, counts, report, reviews…).
- * Each factory returns a Fastify `onRequest` hook; app.js decorates the app with them
+ * Each factory returns a Fastify `onRequest` hook; app.ts decorates the app with them
  * as `app.cors`, `app.rateLimit` and `app.requireToken`.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { onRequestHookHandler } from 'fastify';
 import { clientKey } from './client.js';
 import { fixedWindow } from './window.js';
 
-/** @typedef {import('fastify').onRequestHookHandler} Hook */
+type Hook = onRequestHookHandler;
 
 /**
  * An Error that Fastify answers with `status` and `{statusCode, error, message}`, plus
  * `field` when one field of the request is to blame.
- * @param {number} status
- * @param {string} message
- * @param {string} [field]
  */
-export function httpError(status, message, field) {
+export function httpError(status: number, message: string, field?: string) {
   return Object.assign(new Error(message), { statusCode: status }, field === undefined ? {} : { field });
 }
 
@@ -27,10 +24,9 @@ export function httpError(status, message, field) {
  * Requests without `Origin` (servers, curl) are not pages and pass: `Origin` is a
  * browser's statement, not authentication.
  *
- * @param {string[]} origins allowed origins, e.g. `https://blog.example`; empty: any
- * @returns {Hook}
+ * @param origins allowed origins, e.g. `https://blog.example`; empty: any
  */
-export function cors(origins) {
+export function cors(origins: string[]): Hook {
   const allowed = new Set(origins);
   return function corsHook(request, reply, done) {
     const origin = request.headers.origin;
@@ -57,11 +53,10 @@ export const defaultRate = 1200;
  * An in-memory fixed-window limit per client (its address, an IPv6 one by its /64).
  * Nothing is persisted, and addresses live in memory for one window at most.
  *
- * @param {{ max: number, windowMs?: number }} options `max` requests per window per
+ * @param options `max` requests per window per
  *   client (0 disables the limit); the window is a minute unless given.
- * @returns {Hook}
  */
-export function rateLimiter({ max, windowMs = 60_000 }) {
+export function rateLimiter({ max, windowMs = 60_000 }: { max: number; windowMs?: number; }): Hook {
   const hits = fixedWindow(windowMs);
   return function rateLimitHook(request, reply, done) {
     if (!max) return done();
@@ -72,14 +67,13 @@ export function rateLimiter({ max, windowMs = 60_000 }) {
   };
 }
 
-/** @param {string} value */
-const digest = (value) => createHash('sha256').update(value).digest();
+const digest = (value: string) => createHash('sha256').update(value).digest();
 
 /** Tokens shorter than this are refused at start: a guessable token is no lock. */
-export const minTokenLength = 16;
+const minTokenLength = 16;
 
 /** Failed token checks a client may make a minute before every check answers 429. */
-export const maxTokenFailures = 10;
+const maxTokenFailures = 10;
 
 /**
  * Requires `Authorization: Bearer <token>` (the scheme in any case), compared in constant
@@ -87,11 +81,9 @@ export const maxTokenFailures = 10;
  * timing). A client that failed `maxTokenFailures` checks this minute gets 429 until the
  * minute is over, whatever it sends.
  *
- * @param {string} token
- * @param {ReturnType<typeof fixedWindow>} [failures] shared by every token gate of an app
- * @returns {Hook}
+ * @param failures shared by every token gate of an app
  */
-export function requireToken(token, failures = fixedWindow(60_000)) {
+export function requireToken(token: string, failures: ReturnType<typeof fixedWindow> = fixedWindow(60_000)): Hook {
   if (token.length < minTokenLength) throw new Error(`a token must have at least ${minTokenLength} characters`);
   const expected = digest(token);
   return function requireTokenHook(request, reply, done) {

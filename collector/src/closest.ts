@@ -1,11 +1,9 @@
-// @ts-check
 /** Nearest strings by edit distance, for "did you mean" hints. */
 
 /**
  * Levenshtein distance, on two rows of the table (URLs are short; no need for more).
- * @param {string} a @param {string} b
  */
-export function distance(a, b) {
+export function distance(a: string, b: string) {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
@@ -19,9 +17,8 @@ export function distance(a, b) {
 
 /**
  * The `count` candidates closest to `target`, nearest first (ties in the candidates' order).
- * @param {string} target @param {string[]} candidates
  */
-export function closest(target, candidates, count = 3) {
+export function closest(target: string, candidates: string[], count = 3) {
   return candidates
     .map((candidate) => ({ candidate, d: distance(target, candidate) }))
     .sort((x, y) => x.d - y.d)

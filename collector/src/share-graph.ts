@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * The share graph of one page, built from untrusted events (PRODUCT.md, "The share graph
  * is untrusted input"): each share id has one parent, the `ref` of the first share event
@@ -8,27 +7,26 @@
  * of recursion.
  */
 
-/**
- * @template {{ share: string, ref: string | null }} E
- * @typedef {E & { parent: string | null, generation: number }} Share the first event of a
- *   share id, its parent share (null for a seed) and its generation
- */
+/** What the graph needs of a share event. */
+export interface ShareEventLike {
+  share: string;
+  ref: string | null;
+}
+
+/** The first event of a share id, its parent share (null for a seed) and its generation. */
+export type Share<E extends ShareEventLike> = E & { parent: string | null; generation: number };
 
 /**
- * @template {{ share: string, ref: string | null }} E
- * @param {Iterable<E>} events share events in the order they were received
- * @returns {Map<string, Share<E>>} every share id once, parents before children
+ * @param events share events in the order they were received
+ * @returns every share id once, parents before children
  */
-export function shareGraph(events) {
-  /** @type {Map<string, E>} */
-  const first = new Map();
+export function shareGraph<E extends ShareEventLike>(events: Iterable<E>): Map<string, Share<E>> {
+  const first: Map<string, E> = new Map();
   for (const event of events) if (!first.has(event.share)) first.set(event.share, event);
 
   const cyclic = onCycles(first);
-  /** @type {Map<string, string[]>} */
-  const children = new Map();
-  /** @type {Share<E>[]} */
-  const queue = [];
+  const children: Map<string, string[]> = new Map();
+  const queue: Share<E>[] = [];
   for (const event of first.values()) {
     const { share, ref } = event;
     if (ref === null || !first.has(ref) || cyclic.has(share)) {
@@ -45,7 +43,7 @@ export function shareGraph(events) {
   for (let i = 0; i < queue.length; i++) {
     const { share, generation } = queue[i];
     for (const child of children.get(share) ?? []) {
-      queue.push({ .../** @type {E} */ (first.get(child)), parent: share, generation: generation + 1 });
+      queue.push({ ...(first.get(child) as E), parent: share, generation: generation + 1 });
     }
   }
   return new Map(queue.map((s) => [s.share, s]));
@@ -55,27 +53,23 @@ export function shareGraph(events) {
  * The shares whose chain of first parents comes back to them. Each share has at most one
  * parent, so each walk up the chain stops at a share already walked, and every share is
  * walked once.
- * @param {Map<string, { ref: string | null }>} first
- * @returns {Set<string>}
  */
-function onCycles(first) {
-  /** @type {Map<string, number>} the walk that reached each share */
-  const walkOf = new Map();
-  /** @type {Set<string>} */
-  const cyclic = new Set();
+function onCycles(first: Map<string, { ref: string | null; }>): Set<string> {
+  /** the walk that reached each share */
+  const walkOf: Map<string, number> = new Map();
+  const cyclic: Set<string> = new Set();
   let walk = 0;
   for (const start of first.keys()) {
     if (walkOf.has(start)) continue;
     walk++;
-    /** @type {string | null} */
-    let share = start;
+    let share: string | null = start;
     while (share !== null && first.has(share) && !walkOf.has(share)) {
       walkOf.set(share, walk);
-      share = /** @type {{ ref: string | null }} */ (first.get(share)).ref;
+      share = (first.get(share) as { ref: string | null }).ref;
     }
     // Back at a share of this very walk: it and the shares after it up the chain form a cycle.
     if (share !== null && walkOf.get(share) === walk) {
-      for (let s = share; !cyclic.has(s); s = /** @type {string} */ (/** @type {{ ref: string | null }} */ (first.get(s)).ref)) cyclic.add(s);
+      for (let s = share; !cyclic.has(s); s = ((first.get(s) as ShareEventLike).ref as string)) cyclic.add(s);
     }
   }
   return cyclic;

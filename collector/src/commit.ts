@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Group commit for ingest. With `synchronous=FULL`, SQLite fsyncs at every commit (about
  * 8 ms on this project's 2-core test machine): one transaction per request would cap
@@ -9,30 +8,26 @@
  */
 import { CompiledQuery } from 'kysely';
 
-/** @typedef {Record<string, unknown>} EventRow */
+export type EventRow = Record<string, unknown>;
 
-/** Rows per INSERT: few distinct statement texts, each prepared once (see db.js). */
+/** Rows per INSERT: few distinct statement texts, each prepared once (see db.ts). */
 const chunk = 50;
 
 /**
- * @param {import('kysely').Kysely<any>} db
- * @returns {(rows: EventRow[]) => Promise<number>} stores one request's rows (all with the
+ * @returns stores one request's rows (all with the
  *   same columns; duplicate ids are dropped) and resolves, once committed, with how many
  *   were new.
  */
-export function groupCommit(db) {
-  /** @type {{ rows: EventRow[], resolve: (stored: number) => void, reject: (error: unknown) => void }[]} */
-  let pending = [];
+export function groupCommit(db: import('kysely').Kysely<any>): (rows: EventRow[]) => Promise<number> {
+  let pending: { rows: EventRow[]; resolve: (stored: number) => void; reject: (error: unknown) => void; }[] = [];
 
-  /** @type {Map<string, string>} INSERT text by row count and columns */
-  const texts = new Map();
+  /** INSERT text by row count and columns */
+  const texts: Map<string, string> = new Map();
   /**
    * The INSERT of `count` rows with `columns`, compiled once: building and compiling a
    * 20-row query costs Kysely more than SQLite spends storing it.
-   * @param {number} count
-   * @param {string[]} columns
-   */
-  const insertText = (count, columns) => {
+ */
+  const insertText = (count: number, columns: string[]) => {
     const key = `${count} ${columns}`;
     let text = texts.get(key);
     if (!text) {

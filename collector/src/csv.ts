@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * CSV for spreadsheets, shared by `wom-collector report` and the dashboard's exports.
  * RFC 4180 with a UTF-8 byte order mark (so Excel reads non-ASCII text right) and a
@@ -8,23 +7,25 @@
  * See https://owasp.org/www-community/attacks/CSV_Injection
  */
 
-/** @typedef {string | number | boolean | null | undefined} Cell */
+export type Cell = string | number | boolean | null | undefined;
 
 /**
  * A column of an export: its header and how to read it from a row; `text`, where given,
  * is how a table on screen shows the value (formatted for the locale).
- * @template T
- * @typedef {{ header: string, value: (row: T) => Cell, text?: (row: T) => string }} Column
  */
+export interface Column<T> {
+  header: string;
+  value: (row: T) => Cell;
+  text?: (row: T) => string;
+}
 
 const formulaStart = /^[=+\-@\t\r]/;
 
 /**
  * One CSV field: guarded, then quoted when it holds a quote, a separator or a line break.
  * Numbers are data, not formulas: only text is guarded (so -3 stays a number).
- * @param {Cell} value
  */
-export function csvCell(value) {
+export function csvCell(value: Cell) {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`;
@@ -33,11 +34,8 @@ export function csvCell(value) {
 
 /**
  * A CSV document: BOM, a header row, one line per row, CRLF line ends.
- * @template T
- * @param {readonly T[]} rows
- * @param {readonly Column<T>[]} columns
  */
-export function toCsv(rows, columns) {
+export function toCsv<T>(rows: readonly T[], columns: readonly Column<T>[]) {
   const lines = [columns.map((c) => csvCell(c.header)), ...rows.map((row) => columns.map((c) => csvCell(c.value(row))))];
   return `\uFEFF${lines.map((cells) => cells.join(',')).join('\r\n')}\r\n`;
 }

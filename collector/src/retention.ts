@@ -1,4 +1,3 @@
-// @ts-check
 /** Retention: events older than the period are deleted at start and then daily. */
 
 const units = { h: 3600_000, d: 86_400_000, w: 7 * 86_400_000 };
@@ -6,26 +5,23 @@ const units = { h: 3600_000, d: 86_400_000, w: 7 * 86_400_000 };
 /**
  * The oldest timestamp kept under `period` ('36h', '30d', '8w', '13mo', '2y'), or
  * undefined for `off` / 0 (keep forever).
- * @param {string | number} period a duration string, or ms
- * @param {number} now
+ * @param period a duration string, or ms
  */
-export function retentionCutoff(period, now) {
+export function retentionCutoff(period: string | number, now: number) {
   if (period === 0 || period === 'off' || period === '0') return undefined;
   if (typeof period === 'number') return now - period;
   const match = /^(\d+)(h|d|w|mo|y)$/.exec(period);
   if (!match) throw new Error(`retention "${period}" is not a duration like 30d, 13mo or 2y (or off)`);
   const [, amount, unit] = match;
   if (unit === 'mo' || unit === 'y') return monthsBefore(now, Number(amount) * (unit === 'y' ? 12 : 1));
-  return now - Number(amount) * units[/** @type {'h' | 'd' | 'w'} */ (unit)];
+  return now - Number(amount) * units[(unit as 'h' | 'd' | 'w')];
 }
 
 /**
  * Calendar months back, clamped to the month's last day: 13mo before 31 March 2026 is
  * 28 February 2025 (Date alone would overflow to 3 March).
- * @param {number} now
- * @param {number} months
  */
-function monthsBefore(now, months) {
+function monthsBefore(now: number, months: number) {
   const date = new Date(now);
   const day = date.getUTCDate();
   date.setUTCDate(1);

@@ -1,6 +1,5 @@
-// @ts-check
 /**
- * Runs reports off the event loop: in up to `size` worker threads (report-worker.js), each
+ * Runs reports off the event loop: in up to `size` worker threads (report-worker.ts), each
  * with its own read-only connection, never the pool ingest uses. A report still running at
  * its time limit is cancelled (its worker terminated; on PostgreSQL the server also cancels
  * the statement at that limit) and rejects with `ReportTimeout`.
@@ -10,25 +9,26 @@ import { Worker } from 'node:worker_threads';
 /** A report cancelled at its time limit. */
 export class ReportTimeout extends Error {}
 
-/**
- * @typedef {{ name: 'page' | 'overview', args: unknown[], resolve: (result: any) => void,
- *   reject: (error: Error) => void, timer: NodeJS.Timeout }} Job
- */
+interface Job {
+  name: 'page' | 'overview';
+  args: unknown[];
+  resolve: (result: unknown) => void;
+  reject: (error: Error) => void;
+  timer: NodeJS.Timeout;
+}
 
 /**
- * @param {{ location: string, timeout: number, size?: number }} options `location` as
+ * @param options `location` as
  *   for openDatabase; `timeout` in ms, counted from the request (waiting included)
  */
-export function reportRunner({ location, timeout, size = 2 }) {
-  /** @type {Job[]} */
-  const queue = [];
-  /** @type {Worker[]} */
-  const idle = [];
-  /** @type {Map<Worker, Job | undefined>} every live worker and its job */
-  const live = new Map();
+export function reportRunner({ location, timeout, size = 2 }: { location: string; timeout: number; size?: number; }) {
+  const queue: Job[] = [];
+  const idle: Worker[] = [];
+  /** every live worker and its job */
+  const live: Map<Worker, Job | undefined> = new Map();
 
-  /** Forgets a worker that stopped, failing its job. @param {Worker} worker @param {Error} error */
-  function retire(worker, error) {
+  /** Forgets a worker that stopped, failing its job. */
+  function retire(worker: Worker, error: Error) {
     if (!live.has(worker)) return;
     const job = live.get(worker);
     live.delete(worker);
@@ -41,7 +41,7 @@ export function reportRunner({ location, timeout, size = 2 }) {
     const worker = new Worker(new URL('./report-worker.js', import.meta.url), { workerData: { location, timeout } });
     worker.unref(); // an idle worker keeps no process alive
     live.set(worker, undefined);
-    worker.on('message', (/** @type {{ result?: unknown, error?: string }} */ { result, error }) => {
+    worker.on('message', ({ result, error }: { result?: unknown; error?: string; }) => {
       const job = live.get(worker);
       if (!job) return; // cancelled meanwhile
       live.set(worker, undefined);
@@ -50,13 +50,12 @@ export function reportRunner({ location, timeout, size = 2 }) {
       else finish(job).reject(new Error(error));
       dispatch();
     });
-    worker.on('error', (error) => retire(worker, /** @type {Error} */ (error)));
+    worker.on('error', (error) => retire(worker, (error as Error)));
     worker.on('exit', () => retire(worker, new Error('the report worker stopped')));
     return worker;
   }
 
-  /** @param {Job} job */
-  function finish(job) {
+  function finish(job: Job) {
     clearTimeout(job.timer);
     return job;
   }
@@ -64,14 +63,13 @@ export function reportRunner({ location, timeout, size = 2 }) {
   function dispatch() {
     while (queue.length > 0 && (idle.length > 0 || live.size < size)) {
       const worker = idle.pop() ?? spawn();
-      const job = /** @type {Job} */ (queue.shift());
+      const job = (queue.shift() as Job);
       live.set(worker, job);
       worker.postMessage({ name: job.name, args: job.args });
     }
   }
 
-  /** @param {Job} job */
-  function expire(job) {
+  function expire(job: Job) {
     if (queue.includes(job)) queue.splice(queue.indexOf(job), 1);
     for (const [worker, running] of live) {
       if (running !== job) continue;
@@ -84,14 +82,10 @@ export function reportRunner({ location, timeout, size = 2 }) {
 
   return {
     timeout,
-    /**
-     * @param {'page' | 'overview'} name
-     * @param {unknown[]} args after the source: the range, and options
-     */
-    run: (name, ...args) =>
+    /** @param args after the source: the range, and options */
+    run: (name: 'page' | 'overview', ...args: unknown[]) =>
       new Promise((resolve, reject) => {
-        /** @type {Job} */
-        const job = { name, args, resolve, reject, timer: setTimeout(() => expire(job), timeout) };
+        const job: Job = { name, args, resolve, reject, timer: setTimeout(() => expire(job), timeout) };
         queue.push(job);
         dispatch();
       }),

@@ -1,11 +1,10 @@
-// @ts-check
 /** `GET /api/counts?url=U`: public share totals per network, for `<wom-share counts>`. */
+import type { FastifyInstance } from 'fastify';
 import { httpError } from '../hooks.js';
 
-/** @type {import('fastify').FastifyPluginAsync} */
-export default async function counts(app) {
-  app.get('/api/counts', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
-    const { url } = /** @type {{ url?: string }} */ (request.query);
+export default async function counts(app: FastifyInstance) {
+  app.get<{ Querystring: { url?: string } }>('/api/counts', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
+    const { url } = request.query;
     if (!url || url.length > 2048) throw httpError(400, 'querystring url is required (at most 2048 characters)');
     const rows = await app.db
       .selectFrom('events')
@@ -14,8 +13,7 @@ export default async function counts(app) {
       .where('type', '=', 'share')
       .groupBy('network')
       .execute();
-    /** @type {Record<string, number>} */
-    const networks = {};
+    const networks: Record<string, number> = {};
     let total = 0;
     for (const { network, n } of rows) {
       total += Number(n);

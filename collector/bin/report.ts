@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * `wom-collector report`: the marketer report from the command line, as CSV or JSON, read
  * straight from the database (no server, no token: whoever can read the file can read it).
@@ -22,17 +21,13 @@ export const help = `Usage: wom-collector report [options]
   --format F        csv (default) or json
 `;
 
-/** @type {import('../src/csv.js').Column<any>[]} */
-const generationColumns = ['generation', 'visits', 'shares', 'conversions', 'value'].map((key) => ({ header: key, value: (row) => row[key] }));
-/** @type {import('../src/csv.js').Column<any>[]} */
-const pageColumns = ['url', 'views', 'shares', 'visits', 'k', 'depth'].map((key) => ({ header: key, value: (row) => row[key] }));
+const generationColumns: import('../src/csv.js').Column<any>[] = ['generation', 'visits', 'shares', 'conversions', 'value'].map((key) => ({ header: key, value: (row) => row[key] }));
+const pageColumns: import('../src/csv.js').Column<any>[] = ['url', 'views', 'shares', 'visits', 'k', 'depth'].map((key) => ({ header: key, value: (row) => row[key] }));
 
 /**
  * Runs the command; resolves with the exit code. Output goes to `out` (stdout by default).
- * @param {string[]} args
- * @param {(text: string) => void} [out]
  */
-export async function report(args, out = (text) => process.stdout.write(text)) {
+export async function report(args: string[], out: (text: string) => void = (text) => process.stdout.write(text)) {
   const { values: flags } = parseArgs({
     args,
     options: {
@@ -77,9 +72,8 @@ export async function report(args, out = (text) => process.stdout.write(text)) {
 /**
  * Why a page's report is empty: a range or site that excludes its events, or a URL the
  * collector never saw (often a missing or extra trailing slash): then the closest it knows.
- * @param {import('kysely').Kysely<any>} db @param {string} url
  */
-async function emptyReportHint(db, url) {
+async function emptyReportHint(db: import('kysely').Kysely<any>, url: string) {
   const known = await db.selectFrom('events').select('url').distinct().limit(10_000).execute();
   const urls = known.map((row) => row.url);
   if (urls.includes(url)) return `wom-collector report: no events for ${url} with this --site, --from and --to`;
@@ -89,11 +83,10 @@ async function emptyReportHint(db, url) {
     : `wom-collector report: no events for ${url}; the closest known URLs:\n${nearest.map((u) => `  ${u}\n`).join('')}`.trimEnd();
 }
 
-/** @param {string | undefined} value */
-const instant = (value) => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : Date.parse(value));
+const instant = (value: string | undefined) => (value === undefined ? undefined : /^\d+$/.test(value) ? Number(value) : Date.parse(value));
 
-/** @param {string} message @param {number} [code] 2 for a usage error, 1 for anything else */
-function fail(message, code = 2) {
+/** @param code 2 for a usage error, 1 for anything else */
+function fail(message: string, code: number = 2) {
   console.error(`wom-collector report: ${message}`);
   return code;
 }

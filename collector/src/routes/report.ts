@@ -1,18 +1,16 @@
-// @ts-check
 /**
  * `GET /api/report`: the marketer report of a page, or the site overview without `url`,
- * computed off the event loop (reports.js). One over its time limit answers 503.
+ * computed off the event loop (reports.ts). One over its time limit answers 503.
  */
+import type { FastifyInstance } from 'fastify';
 import { httpError } from '../hooks.js';
 import { overviewOrders } from '../report.js';
 import { ReportTimeout } from '../reports.js';
 
 /**
  * A time bound: ms since the epoch or an ISO 8601 date.
- * @param {string | undefined} value
- * @param {string} name
  */
-function instant(value, name) {
+function instant(value: string | undefined, name: string) {
   if (value === undefined) return undefined;
   const ms = /^\d+$/.test(value) ? Number(value) : Date.parse(value);
   if (Number.isNaN(ms)) throw httpError(400, `querystring ${name} must be ms since the epoch or an ISO 8601 date`);
@@ -22,10 +20,9 @@ function instant(value, name) {
 /** Seconds a client should wait before asking again for a report that ran out of time. */
 const retryAfter = 60;
 
-/** @type {import('fastify').FastifyPluginAsync} */
-export default async function report(app) {
-  app.get('/api/report', { onRequest: app.requireToken }, async (request, reply) => {
-    const query = /** @type {Record<string, string | undefined>} */ (request.query);
+export default async function report(app: FastifyInstance) {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/api/report', { onRequest: app.requireToken }, async (request, reply) => {
+    const { query } = request;
     const range = { site: query.site, from: instant(query.from, 'from'), to: instant(query.to, 'to') };
     reply.header('cache-control', 'no-store');
     try {

@@ -1,14 +1,13 @@
-// @ts-check
 /**
  * One query layer, two dialects: every query is written once with Kysely and runs on
  * the embedded SQLite file (better-sqlite3) or on a shared PostgreSQL (pg).
  */
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 
-/** @typedef {'sqlite' | 'postgres'} Dialect */
+export type Dialect = 'sqlite' | 'postgres';
 
 /** Whether `location` names a PostgreSQL server rather than a SQLite file. */
-export const isPostgresUrl = (/** @type {string} */ location) => /^postgres(ql)?:\/\//.test(location);
+export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//.test(location);
 
 /**
  * Opens the database named by `location`: a `postgres://` URL, else a SQLite file path.
@@ -16,15 +15,11 @@ export const isPostgresUrl = (/** @type {string} */ location) => /^postgres(ql)?
  * SQLite runs in WAL mode with `synchronous=FULL`: a commit is fsynced before the
  * request is answered, so a 2xx survives a `kill -9` and a power cut alike.
  *
- * With `reader`, a connection for reports (report-worker.js): SQLite opens the file read-only
+ * With `reader`, a connection for reports (report-worker.ts): SQLite opens the file read-only
  * beside the writer (WAL lets readers run while it commits); PostgreSQL gets one read-only
  * connection whose statements are cancelled after `statementTimeout` ms.
- *
- * @param {string} location
- * @param {{ reader?: boolean, statementTimeout?: number }} [options]
- * @returns {Promise<{ db: Kysely<any>, dialect: Dialect }>}
  */
-export async function openDatabase(location, { reader = false, statementTimeout } = {}) {
+export async function openDatabase(location: string, { reader = false, statementTimeout }: { reader?: boolean; statementTimeout?: number; } = {}): Promise<{ db: Kysely<any>; dialect: Dialect; }> {
   if (isPostgresUrl(location)) {
     const { default: pg } = await import('pg');
     const pool = new pg.Pool({
@@ -33,7 +28,7 @@ export async function openDatabase(location, { reader = false, statementTimeout 
       ...(reader && { statement_timeout: statementTimeout, options: '-c default_transaction_read_only=on' }),
       // count(*) and bigint columns come back as strings by default; ours fit in a double.
       types: {
-        getTypeParser: (/** @type {number} */ oid, /** @type {any} */ format) =>
+        getTypeParser: (oid: number, format: any) =>
           oid === pg.types.builtins.INT8 ? Number : pg.types.getTypeParser(oid, format),
       },
     });
@@ -53,18 +48,15 @@ export async function openDatabase(location, { reader = false, statementTimeout 
  * Kysely prepares every query it runs, and preparing a 20-row INSERT costs SQLite about
  * as much as running it. Statements are reused by their text instead (the most recent
  * 200; the queries are few, their texts fixed).
- * @param {import('better-sqlite3').Database} sqlite
- * @returns {import('kysely').SqliteDatabase}
  */
-function reusingStatements(sqlite, size = 200) {
-  /** @type {Map<string, import('better-sqlite3').Statement>} */
-  const statements = new Map();
+function reusingStatements(sqlite: import('better-sqlite3').Database, size = 200): import('kysely').SqliteDatabase {
+  const statements: Map<string, import('better-sqlite3').Statement> = new Map();
   return {
     close: () => sqlite.close(),
     prepare(text) {
       let statement = statements.get(text);
       if (!statement) {
-        if (statements.size >= size) statements.delete(/** @type {string} */ (statements.keys().next().value));
+        if (statements.size >= size) statements.delete((statements.keys().next().value as string));
         statements.set(text, (statement = sqlite.prepare(text)));
       }
       return statement;

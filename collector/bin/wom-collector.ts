@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// @ts-check
 /** `wom-collector`: parses flags (each also read from a WOM_* variable) and listens. */
 import { parseArgs } from 'node:util';
 import { build } from '../src/app.js';
@@ -74,8 +73,8 @@ if (flags.moderation !== 'all' && flags.moderation !== 'auto') {
   console.error(`wom-collector: --moderation must be all or auto, got "${flags.moderation}"`);
   process.exit(2);
 }
-/** The flag's value as a whole number, or exit 2 saying which flag is wrong. @param {'rate' | 'quota-events' | 'quota-urls' | 'max-connections'} name */
-function wholeNumber(name) {
+/** The flag's value as a whole number, or exit 2 saying which flag is wrong. */
+function wholeNumber(name: 'rate' | 'quota-events' | 'quota-urls' | 'max-connections') {
   const value = Number(flags[name]);
   if (Number.isInteger(value) && value >= 0) return value;
   console.error(`wom-collector: --${name} must be a whole number, got "${flags[name]}"`);
@@ -98,7 +97,7 @@ try {
     quotaUrls: wholeNumber('quota-urls'),
     maxConnections: wholeNumber('max-connections'),
     retention: flags.retention,
-    moderation: /** @type {'auto' | 'all'} */ (flags.moderation),
+    moderation: (flags.moderation as 'auto' | 'all'),
     moderationToken: flags['moderation-token'],
     bots: !flags['keep-bots'],
     trustProxy: flags['trust-proxy'],
@@ -106,7 +105,7 @@ try {
     reportTimeout,
   });
 } catch (error) {
-  console.error(`wom-collector: ${/** @type {Error} */ (error).message}`);
+  console.error(`wom-collector: ${(error as Error).message}`);
   process.exit(1);
 }
 if (!flags.token) console.log(`wom-collector: generated token (set --token or WOM_TOKEN to keep one): ${app.womToken}`);
@@ -116,7 +115,7 @@ console.log(`wom-collector: listening at ${address}`);
 
 // Graceful shutdown: stop accepting, finish in-flight requests, close the database.
 let closing = false;
-for (const signal of /** @type {const} */ (['SIGTERM', 'SIGINT'])) {
+for (const signal of (['SIGTERM', 'SIGINT'] as const)) {
   process.on(signal, () => {
     if (closing) process.exit(1); // a second signal: stop now
     closing = true;

@@ -1,4 +1,3 @@
-// @ts-check
 /**
  * Reviews for `<wom-review>`: `GET /api/reviews` (published reviews of an item of a
  * site, paged, with the aggregate and a form token), `POST /api/reviews` (submit: 201
@@ -7,10 +6,12 @@
  * it as text.
  */
 import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { consume, formSecret, formTokens } from '../form-token.js';
 import { rateLimiter, requireToken } from '../hooks.js';
 import { fingerprint, hasLink } from '../spam.js';
+import type { Database, Options } from '../types.js';
 
 /** The limits the widget mirrors in its form. */
 export const limits = { item: 200, site: 200, text: 5000, author: 80 };
@@ -18,7 +19,7 @@ export const limits = { item: 200, site: 200, text: 5000, author: 80 };
 /** People take longer than this to rate and write; scripts post at once. */
 const minFillMs = 3000;
 
-/** @typedef {'published' | 'held' | 'rejected'} ReviewStatus */
+type ReviewStatus = 'published' | 'held' | 'rejected';
 
 let last = 0;
 /**
@@ -30,31 +31,26 @@ const uniqueNow = () => (last = Math.max(Date.now(), last + 1));
 
 /**
  * Answers 400 naming the field, in Fastify's error shape plus `field`.
- * @param {import('fastify').FastifyReply} reply @param {string} field @param {string} message
  */
-const refuse = (reply, field, message) =>
+const refuse = (reply: FastifyReply, field: string, message: string) =>
   reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field} ${message}`, field });
 
 /**
  * A text of at most `max` characters without NUL (PostgreSQL cannot store one).
- * @param {unknown} value @param {number} max
- * @returns {value is string}
  */
-const isText = (value, max) => typeof value === 'string' && value.length <= max && !value.includes('\0');
+const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max && !value.includes('\0');
 
-/** What the field messages say of a text field. @param {number} max */
-const textOf = (max) => `must be a text of 1 to ${max} characters, without NUL`;
+/** What the field messages say of a text field. */
+const textOf = (max: number) => `must be a text of 1 to ${max} characters, without NUL`;
 
 /**
  * The first field of a submission the collector refuses, with why; undefined when it is valid.
- * @param {Record<string, unknown>} body
- * @returns {[string, string] | undefined}
  */
-function invalidField(body) {
+function invalidField(body: Record<string, unknown>): [string, string] | undefined {
   const { site, item, rating, text, author } = body;
   if (!isText(site, limits.site) || !site) return ['site', textOf(limits.site)];
   if (!isText(item, limits.item) || !item) return ['item', textOf(limits.item)];
-  if (!Number.isInteger(rating) || /** @type {number} */ (rating) < 1 || /** @type {number} */ (rating) > 5) {
+  if (!Number.isInteger(rating) || (rating as number) < 1 || (rating as number) > 5) {
     return ['rating', 'must be an integer from 1 to 5'];
   }
   if (text != null && !isText(text, limits.text)) return ['text', `must be a text of at most ${limits.text} characters, without NUL`];
@@ -67,10 +63,8 @@ function invalidField(body) {
 /**
  * Adds `delta` (1 or -1) reviews of `rating` to the stored aggregate of an item of a
  * site, so that reading it stays one row whatever the number of reviews.
- * @param {import('kysely').Kysely<any>} trx @param {{ site: string, item: string }} of
- * @param {number} rating @param {1 | -1} delta
  */
-async function count(trx, { site, item }, rating, delta) {
+async function count(trx: Database, { site, item }: { site: string; item: string; }, rating: number, delta: 1 | -1) {
   const star = `r${rating}`;
   await trx
     .insertInto('review_stats')
@@ -92,34 +86,22 @@ async function count(trx, { site, item }, rating, delta) {
 /**
  * The aggregate of an item of one site, or of every site when `site` is undefined
  * (the v1 answer, for widgets that do not send their site).
- * @param {import('kysely').Kysely<any>} db @param {string} item @param {string | undefined} site
  */
-async function aggregate(db, item, site) {
-  const columns = /** @type {const} */ (['total', 'points', 'r1', 'r2', 'r3', 'r4', 'r5']);
+async function aggregate(db: Database, item: string, site: string | undefined) {
+  const columns = (['total', 'points', 'r1', 'r2', 'r3', 'r4', 'r5'] as const);
   let query = db
     .selectFrom('review_stats')
     .select((eb) => columns.map((column) => eb.fn.coalesce(eb.fn.sum(column), sql.lit(0)).as(column)))
     .where('item', '=', item);
   if (site !== undefined) query = query.where('site', '=', site);
-  const row = /** @type {Record<string, unknown>} */ (await query.executeTakeFirstOrThrow());
+  const row = (await query.executeTakeFirstOrThrow() as Record<string, unknown>);
   const total = Number(row.total);
-  /** @type {Record<string, number>} */
-  const distribution = {};
+  const distribution: Record<string, number> = {};
   for (let star = 1; star <= 5; star++) distribution[star] = Number(row[`r${star}`]);
   return { count: total, average: total ? Math.round((Number(row.points) / total) * 100) / 100 : 0, distribution };
 }
 
-/**
- * @typedef {object} ReviewOptions
- * @property {'auto' | 'all'} [moderation] `all` holds every review; `auto` (default) publishes
- *   clean ones and holds suspicious ones.
- * @property {string} [moderationToken] token for the moderation endpoints; default the app's.
- * @property {number} [reviewRate] reviews per 10 minutes per client address (default 5; 0: no limit).
- * @property {number} [minFillMs] shortest time a person takes to fill the form (default 3000).
- */
-
-/** @type {import('fastify').FastifyPluginAsync<import('../app.js').Options & ReviewOptions>} */
-export default async function reviews(app, options) {
+export default async function reviews(app: FastifyInstance, options: Options) {
   const holdAll = options.moderation === 'all';
   const fillMs = options.minFillMs ?? minFillMs;
   const submitLimit = rateLimiter({ max: options.reviewRate ?? 5, windowMs: 10 * 60_000 });
@@ -131,11 +113,11 @@ export default async function reviews(app, options) {
    * Why a review waits for a person, if it does. Uses up its form token (in `trx`, with
    * the review), so that a token is accepted once even when several processes share the
    * database.
-   * @param {import('kysely').Kysely<any>} trx
-   * @param {{ site: string, item: string, text: string, author: string | null, hash: string | null,
-   *   token: { issued: number, nonce: string } | undefined, now: number }} review
    */
-  async function holdReason(trx, { site, item, text, author, hash, token, now }) {
+  async function holdReason(trx: Database, { site, item, text, author, hash, token, now }: {
+    site: string; item: string; text: string; author: string | null; hash: string | null;
+    token: { issued: number; nonce: string; } | undefined; now: number;
+  }) {
     const fresh = token !== undefined && (await consume(trx, token, now));
     if (holdAll) return 'moderation';
     if (!token) return 'token';
@@ -156,7 +138,7 @@ export default async function reviews(app, options) {
   }
 
   app.get('/api/reviews', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
-    const query = /** @type {Record<string, unknown>} */ (request.query);
+    const query = (request.query as Record<string, unknown>);
     const { item, site } = query;
     if (!isText(item, limits.item) || !item) return refuse(reply, 'item', `is required and ${textOf(limits.item)}`);
     if (site !== undefined && (!isText(site, limits.site) || !site)) return refuse(reply, 'site', textOf(limits.site));
@@ -164,7 +146,7 @@ export default async function reviews(app, options) {
     if (!Number.isInteger(limit) || limit < 1 || limit > 50) return refuse(reply, 'limit', 'must be an integer from 1 to 50');
     const before = query.before === undefined ? undefined : Number(query.before);
     if (before !== undefined && !Number.isSafeInteger(before)) return refuse(reply, 'before', 'must be a time in ms');
-    const ofSite = /** @type {string | undefined} */ (site);
+    const ofSite = (site as string | undefined);
 
     let page = app.db
       .selectFrom('reviews')
@@ -191,26 +173,26 @@ export default async function reviews(app, options) {
 
   app.post('/api/reviews', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
     // Checklist: fields, honeypot, per-client limit, form token, then publish or hold.
-    const body = /** @type {Record<string, unknown>} */ (request.body ?? {});
+    const body = (request.body ?? {}) as Record<string, unknown>;
     if (typeof body !== 'object' || Array.isArray(body)) return refuse(reply, 'body', 'must be a JSON object');
     const invalid = invalidField(body);
     if (invalid) return refuse(reply, ...invalid);
-    const site = /** @type {string} */ (body.site);
-    const item = /** @type {string} */ (body.item);
-    /** Answers `status` with the token for the reader's next review. @param {ReviewStatus} status */
-    const answer = (status) =>
+    const site = (body.site as string);
+    const item = (body.item as string);
+    /** Answers `status` with the token for the reader's next review. */
+    const answer = (status: ReviewStatus) =>
       reply.code(status === 'published' ? 201 : 202).send({ status, token: tokens.issue(site, item, Date.now()) });
 
     // Honeypot: people leave it empty. Bots get the answer people get and store nothing.
     if (body.website) return answer('held');
 
     await new Promise((resolve, reject) =>
-      submitLimit(request, reply, (/** @type {Error | undefined} */ error) => (error ? reject(error) : resolve(undefined))),
+      submitLimit.call(app, request, reply, (error?: Error) => (error ? reject(error) : resolve(undefined))),
     );
 
-    const rating = /** @type {number} */ (body.rating);
-    const text = /** @type {string | undefined} */ (body.text) ?? '';
-    const author = /** @type {string | undefined} */ (body.author)?.trim() || null;
+    const rating = (body.rating as number);
+    const text = (body.text as string | undefined) ?? '';
+    const author = (body.author as string | undefined)?.trim() || null;
     const hash = text.trim() ? fingerprint(text) : null;
     const now = Date.now();
     // The fill time is the server's: from the token's issue to now. A client's `elapsed` is not read.
@@ -218,8 +200,7 @@ export default async function reviews(app, options) {
     const id = randomBytes(9).toString('base64url');
     const status = await app.db.transaction().execute(async (trx) => {
       const held = await holdReason(trx, { site, item, text, author, hash, token, now });
-      /** @type {ReviewStatus} */
-      const status = held ? 'held' : 'published';
+      const status: ReviewStatus = held ? 'held' : 'published';
       await trx
         .insertInto('reviews')
         .values({ id, site, item, rating, text, author, ts: uniqueNow(), status, reason: held, hash })
@@ -231,22 +212,22 @@ export default async function reviews(app, options) {
   });
 
   app.get('/api/reviews/pending', { onRequest: moderator }, async (request, reply) => {
-    const { item, site } = /** @type {Record<string, unknown>} */ (request.query);
+    const { item, site } = (request.query as Record<string, unknown>);
     if (item !== undefined && !isText(item, limits.item)) return refuse(reply, 'item', textOf(limits.item));
     if (site !== undefined && !isText(site, limits.site)) return refuse(reply, 'site', textOf(limits.site));
     let query = app.db
       .selectFrom('reviews')
       .select(['id', 'site', 'item', 'rating', 'text', 'author', 'ts', 'reason'])
       .where('status', '=', 'held');
-    if (item) query = query.where('item', '=', /** @type {string} */ (item));
-    if (site) query = query.where('site', '=', /** @type {string} */ (site));
+    if (item) query = query.where('item', '=', (item as string));
+    if (site) query = query.where('site', '=', (site as string));
     const rows = await query.orderBy('ts', 'asc').limit(500).execute();
     return { reviews: rows.map((r) => ({ ...r, rating: Number(r.rating), ts: Number(r.ts) })) };
   });
 
   /** Moderation in bulk: `{action: 'publish' | 'reject' | 'delete', ids: [...]}`. */
   app.post('/api/reviews/moderate', { onRequest: moderator }, async (request, reply) => {
-    const { action, ids } = /** @type {{ action?: unknown, ids?: unknown }} */ (request.body ?? {});
+    const { action, ids } = (request.body ?? {}) as { action?: unknown; ids?: unknown };
     if (action !== 'publish' && action !== 'reject' && action !== 'delete') {
       return refuse(reply, 'action', 'must be publish, reject or delete');
     }
