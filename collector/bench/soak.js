@@ -97,10 +97,17 @@ const auth = { authorization: `Bearer ${token}` };
 /** One HTTP exchange from reader address `from`; returns the status, the parsed body and the time taken. */
 async function request(/** @type {string} */ path, { from = address(), method = 'GET', body = /** @type {unknown} */ (undefined), headers = {} } = {}) {
   const started = performance.now();
-  const response = await fetch(`${base}${path}`, {
-    method,
-    headers: { 'x-forwarded-for': from, ...(body === undefined ? {} : { 'content-type': 'text/plain;charset=UTF-8' }), ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
+  const send = () =>
+    fetch(`${base}${path}`, {
+      method,
+      headers: { 'x-forwarded-for': from, ...(body === undefined ? {} : { 'content-type': 'text/plain;charset=UTF-8' }), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  // A kept-alive connection the collector closed as idle (after 5 s) just as the request went
+  // out: send it again on a new one, as browsers do (fetch retries only idempotent requests).
+  const response = await send().catch((error) => {
+    if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return send();
   });
   const text = await response.text();
   return { status: response.status, body: text ? JSON.parse(text) : undefined, ms: performance.now() - started };
