@@ -77,7 +77,8 @@ describe('timeouts and the connection cap', () => {
 
   it('closes a connection that sends nothing', async () => {
     const socket = await open(running.collector.base);
-    assert.equal(await closedWithin(socket, 10_000), '');
+    // Closed quietly, or with a 408 when Node's header timeout check comes first (under load).
+    assert.match(await closedWithin(socket, 10_000), /^$|^HTTP\/1\.1 408/);
   });
 
   it('keeps a request in progress open past the header timeout while it is answered', async () => {
