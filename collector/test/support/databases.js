@@ -19,10 +19,16 @@ const run = (command, args) => execFileSync(command, args, { encoding: 'utf8', s
 
 /** @type {Promise<string> | undefined} */
 let server;
+/** Runs SQL as a superuser of the server the suites use. @type {(sql: string) => Promise<void>} */
+let asSuperuser;
 
 /** Starts the local cluster if needed and returns an admin URL for it. */
 function startPostgres() {
-  if (process.env.WOM_TEST_PG) return process.env.WOM_TEST_PG;
+  if (process.env.WOM_TEST_PG) {
+    const adminUrl = process.env.WOM_TEST_PG;
+    asSuperuser = (sql) => admin(adminUrl, sql);
+    return adminUrl;
+  }
   if (process.getuid?.() !== 0) {
     throw new Error('PostgreSQL tests start the local cluster and need root; or set WOM_TEST_PG=postgres://…');
   }
@@ -38,6 +44,11 @@ function startPostgres() {
   if (psql("select 1 from pg_roles where rolname = 'wom_test'") !== '1') {
     psql("create role wom_test login createdb password 'wom_test'");
   }
+  // Dropping a test database `with (force)` ends every session on it, and an autovacuum
+  // worker busy there counts as another role's session: without this grant the drop
+  // fails whenever autovacuum happens to be visiting.
+  psql('grant pg_signal_backend to wom_test');
+  asSuperuser = async (sql) => void psql(sql);
   return `postgres://wom_test:wom_test@127.0.0.1:${port}/postgres`;
 }
 
@@ -50,6 +61,17 @@ async function admin(adminUrl, sql) {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Runs SQL as a superuser on the PostgreSQL the suites use (starting it if needed): for
+ * tests of this module that need a second role.
+ * @param {string} sql
+ */
+export async function superuserQuery(sql) {
+  server ??= Promise.resolve().then(startPostgres);
+  await server;
+  await asSuperuser(sql);
 }
 
 /** @type {{ name: 'sqlite' | 'postgres', create: () => Promise<TestDatabase> }[]} */
