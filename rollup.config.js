@@ -1,6 +1,7 @@
 import typescript from '@rollup/plugin-typescript';
 import resolve from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import { resolve as resolvePath } from 'node:path';
 
 /**
  * Collapses the white space inside our own `css` and `html` tagged templates,
@@ -41,10 +42,126 @@ export const browserPlugins = () => [
 ];
 
 /** One self-contained IIFE per script-tag bundle. */
-const scriptTag = (input, file) => ({
+const scriptTag = (input, file, plugins = []) => ({
   input,
-  output: { file, format: 'iife', sourcemap: false },
-  plugins: browserPlugins(),
+  // wom-track.min.js keeps web-vitals inside: it is one file by contract.
+  output: { file, format: 'iife', sourcemap: false, inlineDynamicImports: true },
+  plugins: [...plugins, ...browserPlugins()],
 });
 
-export default [scriptTag('src/wom.ts', 'dist/wom.min.js'), scriptTag('src/wom-track.ts', 'dist/wom-track.min.js')];
+/**
+ * The chunks `dist/wom.min.js` fetches on demand, by name: an element's when its tag
+ * first appears (`element` names the class the chunk hands over), web-vitals after `load`.
+ * Locales and the code two elements share become chunks of their own.
+ */
+export const chunks = {
+  'wom-share': { input: 'src/share/share.element.ts', element: 'WomShare' },
+  'wom-repost': { input: 'src/repost/repost.element.ts', element: 'WomRepost' },
+  'wom-review': { input: 'src/review/review.element.ts', element: 'WomReview' },
+  'wom-vitals': { input: 'web-vitals' },
+};
+
+/**
+ * Modules that hold state (configuration, the visit, the queue) or that the loader holds
+ * anyway: `dist/wom.min.js` carries them and hands them to each chunk it loads, so that a
+ * page has one configuration and one queue and pays for that code once.
+ */
+const shared = ['src/core/config.ts', 'src/core/emit.ts', 'src/core/referral.ts', 'src/track/index.ts'];
+
+/** In the loader, a module the chunks' build replaces by the loader's own: `src/track/vitals.ts` imports a chunk. */
+const loaderSeams = { 'src/track/vitals.ts': 'src/load/vitals.ts' };
+
+const absolute = (file) => resolvePath(file);
+const hidden = '\0wom-shared';
+
+/**
+ * Chunk build: each shared module becomes a set of live bindings, filled in when the
+ * loader calls the chunk's `connect()` with its own modules (before any element is
+ * defined, so nothing reads them earlier).
+ */
+const sharedFromLoader = () => ({
+  name: 'shared-from-loader',
+  async resolveId(source, importer, options) {
+    if (source === hidden || source.startsWith(`${hidden}:`)) return source;
+    if (source.startsWith('\0wom-entry:')) return source;
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const file = resolved && shared.find((name) => resolved.id === absolute(name));
+    return file ? `${hidden}:${file}` : resolved;
+  },
+  async load(id) {
+    if (id === hidden) {
+      return 'const setters = [];\nexport const bind = (set) => setters.push(set);\nexport const connect = (modules) => setters.forEach((set) => set(modules));';
+    }
+    if (id.startsWith(`${hidden}:`)) {
+      const file = id.slice(hidden.length + 1);
+      const { exports } = await this.load({ id: absolute(file) });
+      const names = exports.join(', ');
+      return `import { bind } from '${hidden}';\nexport let ${names};\nbind((m) => ({ ${names} } = m[${JSON.stringify(file)}]));`;
+    }
+    if (id.startsWith('\0wom-entry:')) {
+      const { input, element } = chunks[id.slice('\0wom-entry:'.length)];
+      return `export { connect } from '${hidden}';\nexport { ${element} as element } from ${JSON.stringify(absolute(input))};`;
+    }
+    return null;
+  },
+});
+
+/** Loader build: the hashed name of each chunk, and the shared modules by the names the chunks ask for. */
+const loaderManifest = (built) => ({
+  name: 'loader-manifest',
+  async resolveId(source, importer, options) {
+    if (source === 'wom:build') return '\0wom:build';
+    const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+    const seam = resolved && Object.keys(loaderSeams).find((file) => resolved.id === absolute(file));
+    return seam ? absolute(loaderSeams[seam]) : resolved;
+  },
+  load(id) {
+    if (id !== '\0wom:build') return null;
+    const imports = shared.map((file, i) => `import * as m${i} from ${JSON.stringify(absolute(file))};`).join('\n');
+    const modules = shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ');
+    const elements = Object.keys(chunks).filter((name) => chunks[name].element);
+    return `${imports}\nexport const chunks = ${JSON.stringify(built.files)};\nexport const elements = ${JSON.stringify(elements)};\nexport const shared = { ${modules} };`;
+  },
+});
+
+/** What the chunk build wrote, for the loader build that follows it. */
+const built = { files: {} };
+
+/** Chunk build: ES modules, content-hashed, written beside the script. */
+const chunkBuild = {
+  input: Object.fromEntries(Object.entries(chunks).map(([name, { element }]) => [name, element ? `\0wom-entry:${name}` : chunks[name].input])),
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name]-[hash].js',
+    chunkFileNames: 'wom-[name]-[hash].js',
+    sourcemap: false,
+    // What the share widget needs with another element goes into one chunk, `wom-ui`, so that the
+    // share bar costs three requests (the script, its chunk, wom-ui); what only repost and review
+    // share stays apart from it, so the share bar never pays for it.
+    manualChunks(id, { getModuleInfo }) {
+      const entries = new Set();
+      const seen = new Set();
+      for (const stack = [id]; stack.length; ) {
+        const module = getModuleInfo(stack.pop());
+        if (seen.has(module.id)) continue;
+        seen.add(module.id);
+        if (module.isEntry) entries.add(module.id);
+        stack.push(...module.importers);
+      }
+      return entries.size > 1 && entries.has('\0wom-entry:wom-share') ? 'ui' : undefined;
+    },
+  },
+  plugins: [
+    sharedFromLoader(),
+    ...browserPlugins(),
+    {
+      name: 'remember-chunks',
+      generateBundle(_, bundle) {
+        for (const chunk of Object.values(bundle)) if (chunk.isEntry) built.files[chunk.name] = chunk.fileName;
+      },
+    },
+  ],
+};
+
+export default [chunkBuild, scriptTag('src/wom.ts', 'dist/wom.min.js', [loaderManifest(built)]), scriptTag('src/wom-track.ts', 'dist/wom-track.min.js')];

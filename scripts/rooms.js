@@ -19,8 +19,11 @@ const rules = {
   share: ['share', 'ui', 'core', 'locales', 'track', 'lit'],
   repost: ['repost', 'ui', 'core', 'locales', 'track', 'lit'],
   review: ['review', 'ui', 'core', 'locales', 'track', 'lit'],
+  // The script tag's loader: it fetches the chunks and hands them its modules (`wom:build`,
+  // written by rollup.config.js, names the chunks and those modules).
+  load: ['load', 'wom:build', 'web-vitals'],
   // The bundles' and packages' entry points (src/*.ts) put the rooms together.
-  entry: ['entry', 'share', 'repost', 'review', 'ui', 'core', 'locales', 'track', 'lit'],
+  entry: ['entry', 'load', 'wom:build', 'share', 'repost', 'review', 'ui', 'core', 'locales', 'track', 'lit'],
   // The dashboard is an app of its own that borrows the pure core (number formats).
   dashboard: ['dashboard', 'core', 'collector', 'lit', '@observablehq/plot'],
 };

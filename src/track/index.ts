@@ -11,12 +11,12 @@
  * ```
  */
 import { nanoid } from 'nanoid';
-import { onCLS, onFCP, onINP, onLCP, onTTFB } from 'web-vitals';
 import { config, type ConsentState } from '../core/config.js';
 import { guard } from '../core/emit.js';
 import { mintShareId, pageUrl, withReferral } from '../core/referral.js';
 import { capture, remember, visit } from './capture.js';
 import { enqueue } from './send.js';
+import { loadVitals } from './vitals.js';
 
 export { configure, type ConsentState, type WomOptions } from '../core/config.js';
 export type { WomEvent } from './send.js';
@@ -84,11 +84,15 @@ export const start = guard((): void => {
   if (started) return;
   started = true;
   capture();
-  // Each final value once (no `reportAllChanges`). CLS, INP and LCP become final when the page
-  // goes hidden; started before the first event, web-vitals' hidden handler runs ahead of our
-  // flush, so they leave in the same request, as web-vitals advises for batching.
+  // Each final value once (no `reportAllChanges`), from web-vitals loaded after `load`, so that
+  // it costs the page nothing before then. The metrics it reads are buffered by the browser.
   if (config.collector && config.vitals) {
-    for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB]) on(({ name, value }) => track('vitals', { metric: name, value }));
+    const report = () =>
+      void loadVitals().then(({ onCLS, onFCP, onINP, onLCP, onTTFB }) => {
+        for (const on of [onCLS, onFCP, onINP, onLCP, onTTFB]) on(({ name, value }) => track('vitals', { metric: name, value }));
+      });
+    if (document.readyState === 'complete') report();
+    else addEventListener('load', report, { once: true });
   }
   track('view');
 });

@@ -2,6 +2,7 @@
  * Shared end-to-end setup: Debian's Chromium driven by playwright-core, and the
  * repository served on localhost as a user's site would serve it.
  */
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.js';
 
@@ -16,3 +17,16 @@ export const launch = (args = []) =>
   });
 
 export { serve };
+
+/**
+ * A script-tag bundle or one of the chunks beside it (`/wom.min.js`, `/wom-share-<hash>.js`),
+ * read from dist/ for a page served at the root; undefined for any other path.
+ */
+export function distScript(pathname) {
+  const name = /^\/(wom[\w.-]*\.js)$/.exec(pathname)?.[1];
+  try {
+    return name && readFileSync(new URL(`../../dist/${name}`, import.meta.url));
+  } catch {
+    return undefined;
+  }
+}

@@ -4,10 +4,9 @@
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRecorder } from '../track/recorder.js';
-import { launch } from './browser.js';
+import { distScript, launch } from './browser.js';
 import { layoutShift } from './layout-shift.js';
 
 /** Quotes whose text fragments are hard to get right, far apart on one long page. */
@@ -38,12 +37,12 @@ ${Object.entries(quotes)
 </body>
 </html>`;
 
-const bundle = readFileSync(new URL('../../dist/wom.min.js', import.meta.url));
 const recorder = createRecorder();
 const server = createServer((req, res) => {
   if (recorder.handle(req, res)) return;
   const { pathname } = new URL(req.url, 'http://localhost');
-  const [type, body] = pathname === '/wom.min.js' ? ['text/javascript', bundle] : ['text/html; charset=utf-8', page(pathname.slice(1))];
+  const script = distScript(pathname);
+  const [type, body] = script ? ['text/javascript', script] : ['text/html; charset=utf-8', page(pathname.slice(1))];
   res.writeHead(200, { 'content-type': type, 'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'" });
   res.end(body);
 });

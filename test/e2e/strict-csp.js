@@ -45,7 +45,8 @@ export function underStrictPolicy(widget, states) {
         await page.clock.pauseAt(now + 60_000);
       }
       await page.goto(env.site.url({ body, lang, collector, ...(csp && { csp: 'strict' }) }) + hash);
-      await page.waitForFunction(() => customElements.get('wom-review'));
+      // Every element of the page defined: its chunk has loaded.
+      await page.waitForFunction(() => !document.querySelector(':not(:defined)'));
       await act?.(page);
       await page.locator(ready).first().waitFor();
       const screenshot = await page.screenshot({ fullPage: true, animations: 'disabled', caret: 'hide' });

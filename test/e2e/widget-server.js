@@ -12,9 +12,8 @@
  *   `/c/real/…` passes the request through to the real collector the server was given.
  */
 import { createServer } from 'node:http';
-import { readFileSync } from 'node:fs';
 import { after, before } from 'node:test';
-import { launch } from './browser.js';
+import { distScript, launch } from './browser.js';
 
 /** The strictest policy a careful site sets: no inline script or style at all, Trusted Types required. */
 export const strictPolicy = "default-src 'self'; require-trusted-types-for 'script'";
@@ -53,8 +52,6 @@ const scenarios = {
   hang: {},
 };
 
-const bundle = readFileSync(new URL('../../dist/wom.min.js', import.meta.url));
-
 /** The page for `body` (widget markup), in `lang`, against collector `scenario`. */
 const page = ({ body, lang = 'en', collector = 'full', theme = '', consent }) => `<!doctype html>
 <html lang="${lang}" dir="${lang === 'fa' ? 'rtl' : 'ltr'}">
@@ -87,7 +84,8 @@ export async function widgetServer({ collector } = {}) {
       response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
       response.end(body);
     };
-    if (url.pathname === '/wom.min.js') return send(200, 'text/javascript', bundle);
+    const script = distScript(url.pathname);
+    if (script) return send(200, 'text/javascript', script);
     if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     if (url.pathname === '/page.css') return send(200, 'text/css', pageCss);
     if (url.pathname === '/page' || url.pathname.startsWith('/page/')) {
