@@ -7,11 +7,12 @@ import { guard } from './core/emit.js';
 import { importChunk } from './load/chunk.js';
 import { watch } from './load/watch.js';
 import { installGlobal } from './track/global.js';
+import type { WomElement } from './ui/wom-element.js';
 
 /** What an element's chunk exports. */
 interface ElementChunk {
   connect(modules: typeof shared): void;
-  element: { define(): void };
+  element: typeof WomElement;
 }
 
 installGlobal(document.currentScript);
@@ -19,7 +20,10 @@ guard(watch)(elements, (tag) =>
     void importChunk<ElementChunk>(tag).then(
       guard(({ connect, element }) => {
         connect(shared);
-        element.define();
+        // The strings and logos of the elements already there first: defined, each renders at once
+        // (a page's `:not(:defined)` placeholder holds its place until then).
+        const instances = [...document.querySelectorAll<WomElement>(tag)];
+        void Promise.all(instances.flatMap((el) => element.loads(el))).then(() => element.define());
       }),
     ),
 );

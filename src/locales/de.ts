@@ -53,3 +53,6 @@ export const deReview: ReviewMessages = {
   textTooLong: (max) => `Ihr Text ist länger als ${max} Zeichen.`,
   nameTooLong: (max) => `Ihr Name ist länger als ${max} Zeichen.`,
 };
+
+/** The locale as a whole: the shared strings with each widget's. */
+export default { ...de, repost: deRepost, review: deReview } satisfies Messages;

@@ -54,3 +54,6 @@ export const faReview: ReviewMessages = {
   textTooLong: (max) => `نظر شما بیش از ${max} نویسه است.`,
   nameTooLong: (max) => `نام شما بیش از ${max} نویسه است.`,
 };
+
+/** The locale as a whole: the shared strings with each widget's. */
+export default { ...fa, repost: faRepost, review: faReview } satisfies Messages;

@@ -53,3 +53,6 @@ export const idReview: ReviewMessages = {
   textTooLong: (max) => `Ulasan Anda lebih dari ${max} karakter.`,
   nameTooLong: (max) => `Nama Anda lebih dari ${max} karakter.`,
 };
+
+/** The locale as a whole: the shared strings with each widget's. */
+export default { ...id, repost: idRepost, review: idReview } satisfies Messages;

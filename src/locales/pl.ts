@@ -53,3 +53,6 @@ export const plReview: ReviewMessages = {
   textTooLong: (max) => `Twoja opinia ma więcej niż ${max} znaków.`,
   nameTooLong: (max) => `Twoje imię ma więcej niż ${max} znaków.`,
 };
+
+/** The locale as a whole: the shared strings with each widget's. */
+export default { ...pl, repost: plRepost, review: plReview } satisfies Messages;

@@ -7,9 +7,9 @@ import { widgetStrings } from '../core/locale.js';
 import { parseNetworks, validHost } from '../core/networks.js';
 import { pageTitle, pageUrl } from '../core/referral.js';
 import { collapse, widenToWords, wordCount } from '../core/segment.js';
-import { repostStrings } from '../locales/builtin.js';
+import { enRepost } from '../locales/en.js';
 import type { RepostMessages } from '../locales/messages.js';
-import { logo, shareControl } from '../ui/controls.js';
+import { logo, networkLogosLoaded, shareControl } from '../ui/controls.js';
 import { ShareController, type WomShareDetail } from '../ui/share-controller.js';
 import { WomElement } from '../ui/wom-element.js';
 import { place, type Box } from './placement.js';
@@ -137,6 +137,10 @@ export class WomRepost extends WomElement {
     clearTimeout(this.statusTimer);
   }
 
+  static override loads(el: WomRepost) {
+    return [...super.loads(el), networkLogosLoaded(el.networks ?? el.getAttribute('networks'))];
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('networks') || !this.keys.length) {
@@ -188,7 +192,7 @@ export class WomRepost extends WomElement {
   }
 
   private get strings(): RepostMessages {
-    return widgetStrings(this.messages, 'repost', repostStrings);
+    return widgetStrings(this.messages, 'repost', enRepost);
   }
 
   /** The wrapped quote: its first `<blockquote>`, else all the content. */

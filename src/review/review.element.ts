@@ -7,7 +7,7 @@ import { numberFormat, plural } from '../core/intl.js';
 import { widgetStrings } from '../core/locale.js';
 import { networks, parseNetworks } from '../core/networks.js';
 import { pageTitle, pageUrl, safeHttpUrl } from '../core/referral.js';
-import { reviewStrings } from '../locales/builtin.js';
+import { enReview } from '../locales/en.js';
 import type { ReviewMessages } from '../locales/messages.js';
 import { track } from '../track/index.js';
 import { shareControl } from '../ui/controls.js';
@@ -138,7 +138,7 @@ export class WomReview extends WomElement {
   @state() private message = '';
   @state() private invalid?: ReviewField;
 
-  private strings: ReviewMessages = reviewStrings.en;
+  private strings: ReviewMessages = enReview;
   /** The URL the current data came from (empty: none); a different one means load again. */
   private source?: string;
   private jsonLdItem?: string;
@@ -169,7 +169,7 @@ export class WomReview extends WomElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.strings = widgetStrings(this.messages, 'review', reviewStrings);
+    this.strings = widgetStrings(this.messages, 'review', enReview);
     const source = this.sourceUrl();
     if ((source?.href ?? '') !== this.source) {
       this.source = source?.href ?? '';

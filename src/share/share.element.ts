@@ -6,7 +6,7 @@ import { guard } from '../core/emit.js';
 import { formatCount, plural } from '../core/intl.js';
 import { parseNetworks, validHost, type ShareTarget } from '../core/networks.js';
 import { metaContent, pageTitle, pageUrl, safeHttpUrl, stripReferral } from '../core/referral.js';
-import { shareControl } from '../ui/controls.js';
+import { networkLogosLoaded, shareControl } from '../ui/controls.js';
 import { ShareController, type WomShareDetail } from '../ui/share-controller.js';
 import { WomElement } from '../ui/wom-element.js';
 import { shareStyles } from './share.styles.js';
@@ -103,6 +103,10 @@ export class WomShare extends WomElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.statusTimer);
+  }
+
+  static override loads(el: WomShare) {
+    return [...super.loads(el), networkLogosLoaded(el.networks ?? el.getAttribute('networks'))];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

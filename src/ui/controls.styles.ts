@@ -1,13 +1,24 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 import { logos } from '../core/logos/index.js';
 import { themeStyles } from './theme.styles.js';
 
-/** Each logo in its network's colour (`brand`), set on its control. */
-const brandStyles = unsafeCSS(
-  Object.entries(logos)
-    .flatMap(([key, { brand }]) => (brand ? [`.${key}{--wom-brand:light-dark(${brand[0]},${brand[1]})}`] : []))
-    .join(''),
-);
+/**
+ * Each loaded logo in its network's colour (`brand`), set on its control: one sheet that
+ * every element adopts and that grows as logos load (`addBrands()`).
+ */
+const brandStyles = new CSSStyleSheet();
+const branded = new Set<string>();
+
+/** Adds the colours of the logos loaded since the last call. */
+export function addBrands(): void {
+  for (const [key, { brand }] of Object.entries(logos)) {
+    if (brand && !branded.has(key)) {
+      branded.add(key);
+      brandStyles.insertRule(`.${key}{--wom-brand:light-dark(${brand[0]},${brand[1]})}`, brandStyles.cssRules.length);
+    }
+  }
+}
+addBrands();
 
 /** The share controls every widget that shares draws (`shareControl()`): the list, the buttons, the logos. */
 export const controlStyles = [

@@ -1,11 +1,15 @@
 import { html, nothing, svg } from 'lit';
 import type { Messages } from '../core/locale.js';
-import { logos } from '../core/logos/index.js';
-import { networks, type ShareTarget } from '../core/networks.js';
+import { logos, logosLoaded } from '../core/logos/index.js';
+import { networks, parseNetworks, type ShareTarget } from '../core/networks.js';
+import { addBrands } from './controls.styles.js';
 
 /** A network's logo, decorative (the control carries the name). */
 export const logo = (key: string) =>
-  svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${logos[key].path} /></svg>`;
+  svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${logos[key]?.path ?? ''} /></svg>`;
+
+/** Loads the logos (and their colours) of the networks a `networks` attribute names; undefined when they are here. */
+export const networkLogosLoaded = (attribute: string | null | undefined) => logosLoaded(parseNetworks(attribute))?.then(addBrands);
 
 /** What a control does when used; `copy` and `native` are buttons, every other key a link. */
 export interface ControlHandlers {

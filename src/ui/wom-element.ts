@@ -1,7 +1,7 @@
 import { LitElement, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { onConfigure } from '../core/config.js';
-import { resolveMessages, type Messages } from '../core/locale.js';
+import { localeLoaded, resolveMessages, type Messages } from '../core/locale.js';
 
 /**
  * What every wom element shares: registration under its tag, the locale and theme
@@ -38,6 +38,21 @@ export class WomElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.unsubscribe?.();
+  }
+
+  /**
+   * What must load before `el` renders: its locale's strings (a widget adds its logos).
+   * Reads the attributes where no property is set yet, so that the script tag's loader
+   * can load them before it defines the element (which then renders at once).
+   */
+  static loads(el: WomElement): (Promise<unknown> | undefined)[] {
+    return [localeLoaded(el, el.locale ?? el.getAttribute('locale'))];
+  }
+
+  /** Renders once what it shows has loaded, so that no other language or empty logo flashes first. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const loading = (this.constructor as typeof WomElement).loads(this).filter(Boolean);
+    return loading.length ? Promise.all(loading).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   protected override willUpdate(_changed: PropertyValues<this>): void {

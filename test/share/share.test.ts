@@ -187,21 +187,27 @@ describe('<wom-share>', () => {
 
   describe('locale', () => {
     const name = (el: WomShare) => link(el, 'telegram').getAttribute('aria-label');
+    /** The share element inside `host`, rendered in its locale (loaded on first use). */
+    const inside = async (host: Element) => {
+      const share = host.querySelector('wom-share')!;
+      await share.updateComplete;
+      return share;
+    };
 
     it('follows the locale attribute first', async () => {
       const el = await fixture<WomShare>(html`<div lang="pl"><wom-share locale="de" networks="telegram"></wom-share></div>`);
-      expect(name(el.firstElementChild as WomShare)).to.equal('Auf Telegram teilen (öffnet in neuem Fenster)');
+      expect(name(await inside(el))).to.equal('Auf Telegram teilen (öffnet in neuem Fenster)');
     });
 
     it('then the script tag data-locale', async () => {
       configure({ locale: 'id' });
       const el = await fixture<WomShare>(html`<div lang="pl"><wom-share networks="telegram"></wom-share></div>`);
-      expect(name(el.firstElementChild as WomShare)).to.equal('Bagikan ke Telegram (membuka jendela baru)');
+      expect(name(await inside(el))).to.equal('Bagikan ke Telegram (membuka jendela baru)');
     });
 
     it('then the nearest lang attribute, falling back from a region to its language', async () => {
       const el = await fixture<WomShare>(html`<div lang="de-AT"><wom-share networks="telegram"></wom-share></div>`);
-      expect(name(el.firstElementChild as WomShare)).to.equal('Auf Telegram teilen (öffnet in neuem Fenster)');
+      expect(name(await inside(el))).to.equal('Auf Telegram teilen (öffnet in neuem Fenster)');
     });
 
     it("then the document's language, and English for an unsupported one", async () => {
@@ -219,7 +225,7 @@ describe('<wom-share>', () => {
 
     it('renders Persian right to left, in mirrored order, and passes axe', async () => {
       const el = await fixture<WomShare>(html`<div lang="fa"><wom-share networks="x telegram"></wom-share></div>`);
-      const share = el.firstElementChild as WomShare;
+      const share = await inside(el);
       const base = shadow(share).querySelector('[part="base"]')!;
       expect(base.getAttribute('dir')).to.equal('rtl');
       expect(link(share, 'x').getBoundingClientRect().left).to.be.greaterThan(link(share, 'telegram').getBoundingClientRect().left);
