@@ -35,8 +35,10 @@ export const browserPlugins = () => [
     ecma: 2021,
     module: false,
     compress: { passes: 2 },
-    // Object properties starting with `_` are internal: mangle them (as web-vitals does).
-    mangle: { properties: { regex: /^_/ } },
+    // Object properties starting with `_` are internal: mangle them (as web-vitals does). Not Lit's
+    // `_$` ones: they cross from one chunk to another (a directive in the review chunk, lit-html in
+    // wom-ui), and each chunk is minified on its own, so each would mangle them its own way.
+    mangle: { properties: { regex: /^_(?!\$)/ } },
     format: { comments: false },
   }),
 ];
@@ -51,25 +53,28 @@ const scriptTag = (input, file, plugins = []) => ({
 
 /**
  * The chunks `dist/wom.min.js` fetches on demand, by name: an element's when its tag
- * first appears (`element` names the class the chunk hands over), web-vitals after `load`.
+ * first appears (`element` names the class the chunk hands over), the tracker's sending
+ * half once a collector is set, web-vitals after `load`.
  * Locales and the code two elements share become chunks of their own.
  */
 export const chunks = {
   'wom-share': { input: 'src/share/share.element.ts', element: 'WomShare' },
   'wom-repost': { input: 'src/repost/repost.element.ts', element: 'WomRepost' },
   'wom-review': { input: 'src/review/review.element.ts', element: 'WomReview' },
+  'wom-send': { input: 'src/track/send.ts' },
   'wom-vitals': { input: 'web-vitals' },
 };
 
 /**
- * Modules that hold state (configuration, the visit, the queue) or that the loader holds
+ * Modules that hold state (configuration, the visit, the consent) or that the loader holds
  * anyway: `dist/wom.min.js` carries them and hands them to each chunk it loads, so that a
- * page has one configuration and one queue and pays for that code once.
+ * page has one configuration and one consent state and pays for that code once. Nothing in
+ * a chunk may call them while it is evaluated.
  */
-const shared = ['src/core/config.ts', 'src/core/emit.ts', 'src/core/referral.ts', 'src/track/index.ts'];
+const shared = ['src/core/config.ts', 'src/core/emit.ts', 'src/core/referral.ts', 'src/track/index.ts', 'src/track/privacy.ts', 'src/track/storage.ts'];
 
-/** In the loader, a module the chunks' build replaces by the loader's own: `src/track/vitals.ts` imports a chunk. */
-const loaderSeams = { 'src/track/vitals.ts': 'src/load/vitals.ts' };
+/** In the loader, modules replaced by stand-ins that import their chunk: web-vitals, the sending half. */
+const loaderSeams = { 'src/track/vitals.ts': 'src/load/vitals.ts', 'src/track/send.ts': 'src/load/send.ts' };
 
 const absolute = (file) => resolvePath(file);
 const hidden = '\0wom-shared';
@@ -100,7 +105,8 @@ const sharedFromLoader = () => ({
     }
     if (id.startsWith('\0wom-entry:')) {
       const { input, element } = chunks[id.slice('\0wom-entry:'.length)];
-      return `export { connect } from '${hidden}';\nexport { ${element} as element } from ${JSON.stringify(absolute(input))};`;
+      const exported = element ? `{ ${element} as element }` : '*';
+      return `export { connect } from '${hidden}';\nexport ${exported} from ${JSON.stringify(absolute(input))};`;
     }
     return null;
   },
@@ -127,9 +133,12 @@ const loaderManifest = (built) => ({
 /** What the chunk build wrote, for the loader build that follows it. */
 const built = { files: {} };
 
-/** Chunk build: ES modules, content-hashed, written beside the script. */
-const chunkBuild = {
-  input: Object.fromEntries(Object.entries(chunks).map(([name, { element }]) => [name, element ? `\0wom-entry:${name}` : chunks[name].input])),
+/**
+ * A chunk build: ES modules, content-hashed, written beside the script. Each chunk of our own
+ * sources hands over `connect`; web-vitals needs nothing from the loader.
+ */
+const chunkBuild = (names) => ({
+  input: Object.fromEntries(names.map((name) => [name, chunks[name].input.startsWith('src/') ? `\0wom-entry:${name}` : chunks[name].input])),
   output: {
     dir: 'dist',
     format: 'es',
@@ -162,6 +171,14 @@ const chunkBuild = {
       },
     },
   ],
-};
+});
 
-export default [chunkBuild, scriptTag('src/wom.ts', 'dist/wom.min.js', [loaderManifest(built)]), scriptTag('src/wom-track.ts', 'dist/wom-track.min.js')];
+// The sending half is built apart from the elements, so that it shares no chunk with them (it
+// would pull `wom-ui` into a page with a collector and no widget).
+const sending = ['wom-send'];
+export default [
+  chunkBuild(Object.keys(chunks).filter((name) => !sending.includes(name))),
+  chunkBuild(sending),
+  scriptTag('src/wom.ts', 'dist/wom.min.js', [loaderManifest(built)]),
+  scriptTag('src/wom-track.ts', 'dist/wom-track.min.js'),
+];

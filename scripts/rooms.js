@@ -21,7 +21,7 @@ const rules = {
   review: ['review', 'ui', 'core', 'locales', 'track', 'lit'],
   // The script tag's loader: it fetches the chunks and hands them its modules (`wom:build`,
   // written by rollup.config.js, names the chunks and those modules).
-  load: ['load', 'wom:build', 'web-vitals'],
+  load: ['load', 'wom:build', 'track', 'core', 'web-vitals'],
   // The bundles' and packages' entry points (src/*.ts) put the rooms together.
   entry: ['entry', 'load', 'wom:build', 'share', 'repost', 'review', 'ui', 'core', 'locales', 'track', 'lit'],
   // The dashboard is an app of its own that borrows the pure core (number formats).

@@ -5,6 +5,7 @@
 import { elements, shared } from 'wom:build';
 import { guard } from './core/emit.js';
 import { importChunk } from './load/chunk.js';
+import { loadSender } from './load/send.js';
 import { watch } from './load/watch.js';
 import { installGlobal } from './track/global.js';
 import type { WomElement } from './ui/wom-element.js';
@@ -21,9 +22,10 @@ guard(watch)(elements, (tag) =>
       guard(({ connect, element }) => {
         connect(shared);
         // The strings and logos of the elements already there first: defined, each renders at once
-        // (a page's `:not(:defined)` placeholder holds its place until then).
+        // (a page's `:not(:defined)` placeholder holds its place until then). With a collector, the
+        // sending half too, so that a share, often the reader's last act on the page, never waits for it.
         const instances = [...document.querySelectorAll<WomElement>(tag)];
-        void Promise.all(instances.flatMap((el) => element.loads(el))).then(() => element.define());
+        void Promise.all([loadSender(), ...instances.flatMap((el) => element.loads(el))]).then(() => element.define());
       }),
     ),
 );

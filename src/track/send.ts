@@ -84,8 +84,13 @@ export function forget(): void {
   store('wom:q');
 }
 
-/** Sends the waiting events now, split into requests under 60 KB. */
-export const flush = guard((): void => {
+/**
+ * Sends the waiting events now, split into requests under 60 KB. (Guarded on each call: from
+ * the script tag this module is a chunk, and `guard` arrives from the loader after it ran.)
+ */
+export const flush = (): void => void guard(sendWaiting)();
+
+function sendWaiting(): void {
   clearTimeout(timer);
   timer = undefined;
   const envelope = { v: 1, site: config.site || location.host, events: [] as WomEvent[] };
@@ -119,4 +124,4 @@ export const flush = guard((): void => {
       .catch(() => send(false))
       .then(sent, () => {});
   }
-});
+}

@@ -21,6 +21,8 @@ const page = (body, collector) => `<!doctype html>
 
 describe('dist/wom.min.js loads each chunk when the page needs it', () => {
   let browser, server, origin;
+  /** Events the page's collector (`/e`) received. */
+  const received = [];
   /** Chunks this server answers 404 for (a CDN that lost them). */
   let missing = false;
   before(async () => {
@@ -36,7 +38,12 @@ describe('dist/wom.min.js loads each chunk when the page needs it', () => {
         response.writeHead(200, { ...headers, 'content-type': 'text/html; charset=utf-8' });
         return response.end(page(url.searchParams.get('body') ?? '', url.searchParams.has('collector')));
       }
-      request.resume().on('end', () => response.writeHead(file ? 404 : 204).end());
+      const body = [];
+      request.on('data', (chunk) => body.push(chunk));
+      request.on('end', () => {
+        if (url.pathname === '/e') received.push(...JSON.parse(Buffer.concat(body)).events);
+        response.writeHead(file ? 404 : 204).end();
+      });
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     origin = `http://127.0.0.1:${server.address().port}`;
@@ -89,14 +96,18 @@ describe('dist/wom.min.js loads each chunk when the page needs it', () => {
     await tab.close();
   });
 
-  it('fetches only the tracker for a page with no wom tags, and web-vitals after load when a collector is set', async () => {
+  it('fetches only the tracker for a page with no wom tags; with a collector its sending half, which sends the view, and web-vitals after load', async () => {
     const bare = await open('<p>Nothing to share.</p>');
     assert.deepEqual(bare.chunks, ['wom.min']);
     await bare.tab.close();
 
     const tracked = await open('<p>Nothing to share.</p>', { collector: true });
     await tracked.tab.waitForFunction(() => performance.getEntriesByType('resource').some((entry) => /wom-vitals-/.test(entry.name)));
-    assert.deepEqual(tracked.chunks, ['wom.min', 'wom-vitals']);
+    assert.deepEqual(tracked.chunks.sort(), ['wom-send', 'wom-vitals', 'wom.min'].sort());
+    // The sending half, fetched because a collector is set, sends the page's view.
+    await tracked.tab.evaluate(() => dispatchEvent(new Event('pagehide')));
+    for (let wait = 0; !received.some((event) => event.type === 'view') && wait < 50; wait++) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.ok(received.some((event) => event.type === 'view'), 'the view reached the collector');
     const [vitals, loadedAt] = await tracked.tab.evaluate(() => [
       performance.getEntriesByType('resource').find((entry) => /wom-vitals-/.test(entry.name)).startTime,
       window.loadedAt,
