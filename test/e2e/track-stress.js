@@ -70,7 +70,10 @@ export function stressDelivery({ consent, leave, readers = 50, parallel = 4 }) {
         const popup = leave === 'popup' && context.waitForEvent('page');
         // A real mouse click where the control is (the layout is the same for every reader),
         // without Playwright's actionability checks: each is a round trip through the slowed page.
-        const { x, y } = env.targets[leave === 'popup' ? 'telegram' : 'copy'];
+        const target = leave === 'popup' ? 'telegram' : 'copy';
+        // A reader clicks what is drawn: the share bar's chunk may arrive after the load event.
+        await tab.locator(`wom-share .${target}`).waitFor();
+        const { x, y } = env.targets[target];
         await tab.mouse.click(x, y);
         const clicked = Date.now();
         await popup;
