@@ -1,5 +1,3 @@
-import { numberFormat } from '../../src/core/intl.js';
-
 /** Number and date formatting in the dashboard's locale (`Intl`, cached). */
 export interface Format {
   /** A whole count: 12,345. */
@@ -14,13 +12,17 @@ export interface Format {
   time: (ms: number) => string;
 }
 
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) => {
-  const key = `${locale}${JSON.stringify(options)}`;
-  let format = dateFormats.get(key);
-  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+/** `Intl` formats are costly to build and the dashboard formats thousands of cells: one per locale and options. */
+const formats = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, build: () => F): F {
+  let format = formats.get(key) as F | undefined;
+  if (!format) formats.set(key, (format = build()));
   return format;
-};
+}
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions = {}) =>
+  cached(`n${locale}${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options));
+const dateFormat = (locale: string, options: Intl.DateTimeFormatOptions) =>
+  cached(`d${locale}${JSON.stringify(options)}`, () => new Intl.DateTimeFormat(locale, options));
 
 export function formatFor(locale: string): Format {
   return {

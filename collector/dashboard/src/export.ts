@@ -2,8 +2,8 @@
  * Exports for spreadsheets and scripts. The CSV itself (BOM, escaping, formula-injection
  * guard) is the collector's, so the command line and the dashboard write the same files.
  */
-export { csvCell, toCsv } from '../../collector/src/csv.js';
-export type { Cell, Column } from '../../collector/src/csv.js';
+export { csvCell, toCsv } from '../../src/csv.js';
+export type { Cell, Column } from '../../src/csv.js';
 
 /** Pretty JSON, as the API returned it. */
 export const toJson = (data: unknown): string => `${JSON.stringify(data, null, 2)}\n`;

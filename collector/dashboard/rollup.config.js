@@ -14,19 +14,22 @@ const staticFiles = (files) => ({
   },
 });
 
+/** Paths from the collector package's folder, where `npm run build:dashboard` runs. */
+const collector = (path) => new URL(`../${path}`, import.meta.url).pathname;
+
 /**
  * The marketers' dashboard: one ES module with Lit and Observable Plot inside (no CDN,
  * works offline), plus index.html and dashboard.css, written where the collector serves
  * them (`collector/public/dashboard/`, git-ignored build output).
  */
 export default {
-  input: 'dashboard/src/main.ts',
-  output: { file: 'collector/public/dashboard/dashboard.js', format: 'es', sourcemap: false },
+  input: collector('dashboard/src/main.ts'),
+  output: { file: collector('public/dashboard/dashboard.js'), format: 'es', sourcemap: false },
   plugins: [
     resolve({ browser: true }),
     // Plot's dodge transform imports interval-tree-1d, a CommonJS module.
     commonjs(),
-    typescript({ tsconfig: './dashboard/tsconfig.json', outDir: 'collector/public/dashboard', noEmitOnError: true }),
+    typescript({ tsconfig: collector('dashboard/tsconfig.json'), outDir: collector('public/dashboard'), noEmitOnError: true }),
     terser({ ecma: 2021, module: true, compress: { passes: 2 }, format: { comments: false } }),
     staticFiles(['index.html', 'dashboard.css']),
   ],

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { csvCell, fileName, toCsv, toJson, type Column } from '../../dashboard/src/export.js';
+import { csvCell, fileName, toCsv, toJson, type Column } from '../src/export.js';
 
 describe('CSV export', () => {
   it('starts with a UTF-8 byte order mark and ends lines with CRLF', () => {

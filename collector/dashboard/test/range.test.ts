@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { customRange, isoDay, presetRange, rangeParams } from '../../dashboard/src/range.js';
+import { customRange, isoDay, presetRange, rangeParams } from '../src/range.js';
 
 const day = 24 * 3600_000;
 const now = Date.parse('2026-11-25T15:30:00Z');

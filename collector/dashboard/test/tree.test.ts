@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { treeDepth, treePaths } from '../../dashboard/src/tree.js';
-import type { TreeNode } from '../../dashboard/src/types.js';
+import { treeDepth, treePaths } from '../src/tree.js';
+import type { TreeNode } from '../src/types.js';
 
 const node = (parent: number | null, network: string | null = 'x'): TreeNode => ({ network, parent });
 /** `count` leaves under node `parent`. */

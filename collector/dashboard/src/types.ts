@@ -1,5 +1,5 @@
 /** Shapes of the collector's report and moderation APIs, as the dashboard reads them. */
-import type { Cascade, FlatNode as TreeNode } from '../../collector/src/cascades.js';
+import type { Cascade, FlatNode as TreeNode } from '../../src/cascades.js';
 
 /** A time range in ms since the epoch; `to` is exclusive. Undefined bounds are open. */
 export interface Range {

@@ -1,12 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 // The built bundle (npm run build:dashboard): Plot's CommonJS dependency needs rollup's
 // commonjs plugin, which the test runner's dev server does not run.
-import '../../collector/public/dashboard/dashboard.js';
-import type { WomCascadeTree } from '../../dashboard/src/cascade-tree/cascade-tree.element.js';
-import { formatFor } from '../../dashboard/src/format.js';
-import { en } from '../../dashboard/src/locales/en.js';
-import { fa } from '../../dashboard/src/locales/fa.js';
-import type { TreeNode } from '../../dashboard/src/types.js';
+import '../../public/dashboard/dashboard.js';
+import type { WomCascadeTree } from '../src/cascade-tree/cascade-tree.element.js';
+import { formatFor } from '../src/format.js';
+import { en } from '../src/locales/en.js';
+import { fa } from '../src/locales/fa.js';
+import type { TreeNode } from '../src/types.js';
 
 /** A telegram share that brought 2 visits, one of whom re-shared on x to 12 people. */
 const tree: TreeNode[] = [

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { nextSort, tableView, type TableState } from '../../dashboard/src/table.js';
+import { nextSort, tableView, type TableState } from '../src/table.js';
 
 type Row = { url: string; views: number; k: number };
 const rows: Row[] = [
