@@ -232,6 +232,53 @@ describe('the dashboard served by the collector', () => {
     await assertAccessible('overview in Persian');
   });
 
+  it('fits a 390 px phone in Persian: no page-wide scroll, URLs left to right broken after a slash, whole-number ticks', async () => {
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      /** Nothing wider than the screen (tables scroll in their own box). */
+      const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+      /** Each part of a URL between its break points on one line, never letter by letter. */
+      const urlParts = (locator) =>
+        locator.evaluate((bdi) => ({
+          dir: bdi.dir,
+          text: bdi.textContent,
+          lines: [...bdi.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()).map((n) => {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          }),
+        }));
+      assert.ok(await fits(), 'the overview fits the screen');
+      const link = page.locator('wom-overview table a bdi').first();
+      const overviewUrl = await urlParts(link);
+      assert.equal(overviewUrl.dir, 'ltr');
+      assert.match(overviewUrl.text, /^https:\/\/blog\.example\//);
+      assert.ok(overviewUrl.lines.every((n) => n === 1), `URL parts on one line each: ${overviewUrl.lines}`);
+      await assertAccessible('overview in Persian at 390 px');
+
+      await page.locator('wom-overview table a').filter({ hasText: pageA }).click();
+      await page.locator('wom-page-detail h2 bdi').waitFor();
+      assert.ok(await fits(), 'the page view fits the screen');
+      assert.equal((await urlParts(page.locator('wom-page-detail h2 bdi'))).text, pageA);
+      const persianDigits = (text) => text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٬,]/g, '');
+      for (const chart of ['نسل‌ها', 'شبکه‌ها']) {
+        const ticks = await page
+          .locator('wom-chart')
+          .filter({ has: page.getByRole('heading', { name: chart }) })
+          .locator('[aria-label$="-axis tick label"] text')
+          .allTextContents();
+        const counts = ticks.map(persianDigits).filter((t) => /^[\d.٫]+$/.test(t));
+        assert.ok(counts.length > 1, `${chart}: count ticks ${ticks}`);
+        assert.ok(counts.every((t) => /^\d+$/.test(t)), `${chart}: whole numbers only: ${counts}`);
+      }
+      await assertAccessible('page view in Persian at 390 px');
+      await page.getByRole('link', { name: 'نمای کلی' }).click();
+    } finally {
+      await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
+    }
+  });
+
   it('signs out and forgets the token; no console error or CSP violation on the way', async () => {
     await page.getByRole('button', { name: 'خروج' }).click();
     assert.equal(await page.evaluate(() => sessionStorage.getItem('wom-dashboard-token')), null);

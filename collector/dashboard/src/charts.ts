@@ -16,16 +16,23 @@ export function plot(options: Plot.PlotOptions): Element {
   return chart;
 }
 
+/**
+ * How many ticks an axis of counts up to `max` asks for: never more than the count, so
+ * that the step is a whole number (d3 steps by 1, 2 or 5 × 10ⁿ near range / count).
+ */
+export const countTicks = (max: number): number => Math.max(1, Math.min(5, Math.floor(max)));
+
 /** One line per series, each with its own dash and symbol as well as its color. */
-export function dailyChart(days: readonly Day[], f: Format): Element {
+export function dailyChart(days: readonly Day[], f: Format, width: number): Element {
   const keys: Series[] = ['views', 'shares', 'visits'];
   const date = (d: Day) => new Date(`${d.day}T00:00:00Z`);
+  const max = Math.max(...days.flatMap((d) => keys.map((key) => d[key])));
   return plot({
-    width: 960,
+    width,
     height: 260,
     marginLeft: 48,
-    x: { type: 'utc', label: null, tickFormat: (d: Date) => f.day(d.toISOString().slice(0, 10)), ticks: 6 },
-    y: { grid: true, label: null, tickFormat: f.count, nice: true, zero: true },
+    x: { type: 'utc', label: null, tickFormat: (d: Date) => f.shortDay(d.toISOString().slice(0, 10)), ticks: Math.max(2, Math.floor(width / 90)) },
+    y: { grid: true, label: null, tickFormat: f.count, nice: true, zero: true, ticks: countTicks(max) },
     marks: [
       Plot.ruleY([0]),
       ...keys.flatMap((key) => [
@@ -37,20 +44,20 @@ export function dailyChart(days: readonly Day[], f: Format): Element {
 }
 
 /** Bars per generation: visits and shares side by side, each bar named and its count written on it. */
-export function generationsChart(generations: readonly Generation[], m: DashboardMessages, f: Format): Element {
+export function generationsChart(generations: readonly Generation[], m: DashboardMessages, f: Format, width: number): Element {
   const long = generations.flatMap((g) => [
     { generation: f.count(g.generation), what: m.allVisits, n: g.visits, fill: series.visits.color },
     { generation: f.count(g.generation), what: m.shares, n: g.shares, fill: series.shares.color },
   ]);
   return plot({
-    width: 960,
+    width,
     height: 260,
     marginLeft: 48,
     marginTop: 40,
     // Generations on top, the series named under each bar: nothing is told by color alone.
     fx: { axis: 'top', label: m.generation, domain: generations.map((g) => f.count(g.generation)) },
     x: { label: null, domain: [m.allVisits, m.shares], tickSize: 0 },
-    y: { grid: true, label: null, tickFormat: f.count, nice: true },
+    y: { grid: true, label: null, tickFormat: f.count, nice: true, ticks: countTicks(Math.max(...long.map((d) => d.n))) },
     color: { type: 'identity' },
     marks: [
       Plot.barY(long, { fx: 'generation', x: 'what', y: 'n', fill: 'fill' }),
@@ -61,13 +68,15 @@ export function generationsChart(generations: readonly Generation[], m: Dashboar
 }
 
 /** Horizontal bars: the visits each network brought, the count written at the end of each bar. */
-export function networksChart(rows: readonly { name: string; shares: number; visits: number }[], m: DashboardMessages, f: Format): Element {
+export function networksChart(rows: readonly { name: string; shares: number; visits: number }[], m: DashboardMessages, f: Format, width: number): Element {
+  const max = Math.max(1, ...rows.map((r) => r.visits));
   return plot({
-    width: 960,
+    width,
     height: 40 + rows.length * 28,
     marginLeft: 110,
+    marginRight: 40,
     // At least 0–1, so a network that brought nobody draws as an empty bar, not a full one.
-    x: { grid: true, label: m.visits, tickFormat: f.count, nice: true, domain: [0, Math.max(1, ...rows.map((r) => r.visits))] },
+    x: { grid: true, label: m.visits, tickFormat: f.count, nice: true, domain: [0, max], ticks: countTicks(max) },
     y: { label: null, domain: rows.map((r) => r.name) },
     marks: [
       Plot.barX(rows, { y: 'name', x: 'visits', fill: series.visits.color }),

@@ -58,7 +58,10 @@ export const base = css`
   .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
   .error { border-inline-start: 4px solid var(--wom-danger); padding-inline-start: 0.75rem; }
   .error p { color: var(--wom-danger); }
-  .url { overflow-wrap: anywhere; }
+  /* Breaks where urlText() allows, and inside a part only if it cannot fit at all. */
+  .url { overflow-wrap: break-word; }
+  /* A table wider than a phone scrolls in its own box, not the page. */
+  .scroll { overflow-x: auto; }
   .visually-hidden {
     position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip-path: inset(50%); white-space: nowrap;
@@ -75,7 +78,9 @@ export const series = {
 
 /** The rules of the `<style>` element Plot would add to each chart (see `plot()` in charts.ts). */
 export const plotStyles = css`
-  .plot svg { --plot-background: white; display: block; max-width: 100%; height: auto; overflow: visible; }
+  /* Charts are drawn left to right whatever the page's direction: in a right-to-left page
+     SVG text would otherwise anchor at the wrong end and overprint the axes. */
+  .plot svg { --plot-background: white; display: block; max-width: 100%; height: auto; overflow: visible; direction: ltr; }
   .plot svg text { white-space: pre; }
   details { margin-block: 0.75rem; }
   summary { cursor: pointer; color: var(--wom-accent); }

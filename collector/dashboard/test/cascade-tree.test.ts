@@ -6,6 +6,7 @@ import type { WomCascadeTree } from '../src/cascade-tree/cascade-tree.element.js
 import { formatFor } from '../src/format.js';
 import { en } from '../src/locales/en.js';
 import { fa } from '../src/locales/fa.js';
+import { pl } from '../src/locales/pl.js';
 import type { TreeNode } from '../src/types.js';
 
 /** A telegram share that brought 2 visits, one of whom re-shared on x to 12 people. */
@@ -37,6 +38,18 @@ describe('<wom-cascade-tree>', () => {
     const root = el.shadowRoot!;
     expect(root.querySelector('details')!.textContent).to.contain('ناشناخته');
     expect(root.querySelector('p')!.textContent).to.equal('درختی با ۲ نفر، به ژرفای ۱ گام.');
+  });
+
+  it("says a tree's size and depth in the plural form each number takes", async () => {
+    const pair = [{ network: 'x', parent: null }, { network: 'x', parent: 0 }];
+    const say = async (nodes: TreeNode[], messages = en, locale = 'en') => {
+      const el = await fixture<WomCascadeTree>(html`<wom-cascade-tree .nodes=${nodes} .messages=${messages} .format=${formatFor(locale)}></wom-cascade-tree>`);
+      return el.shadowRoot!.querySelector('p')!.textContent;
+    };
+    expect(await say(pair)).to.equal('Tree of 2 people, 1 step deep.');
+    expect(await say(pair, pl, 'pl')).to.equal('Drzewo: 2 osoby, głębokość: 1 krok.');
+    const five = Array.from({ length: 6 }, (_, i) => ({ network: 'x', parent: i === 0 ? null : i - 1 }));
+    expect(await say(five, pl, 'pl')).to.equal('Drzewo: 6 osób, głębokość: 5 kroków.');
   });
 
   it('draws a chain 10,000 deep to its first levels and says how deep it goes', async () => {

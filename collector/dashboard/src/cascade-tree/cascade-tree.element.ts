@@ -55,7 +55,7 @@ export class WomCascadeTree extends LitElement {
       marginRight: 120,
       marks: [Plot.tree(paths, { path: 'path', text: 'label', title: null, textStroke: 'white', fontSize: 11 })],
     });
-    return html`<p class="muted">${m.treeDescription(f.count(tree.length), f.count(depth))}</p>
+    return html`<p class="muted">${m.treeDescription(f.plural(m.people, tree.length), f.plural(m.steps, depth))}</p>
       <div class="plot" aria-hidden="true">${chart}</div>
       <details>
         <summary>${m.dataTable}</summary>

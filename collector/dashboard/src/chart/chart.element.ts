@@ -1,8 +1,11 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { download, fileName, toCsv, type Column } from '../export.js';
 import type { DashboardMessages } from '../locales/index.js';
 import { base, plotStyles } from '../styles.js';
+
+/** The widest a chart is drawn, in CSS pixels. */
+const maxWidth = 960;
 
 /**
  * A figure: a chart drawn by Observable Plot, its text alternative (the same data as a
@@ -19,7 +22,6 @@ export class WomChart<T = unknown> extends LitElement {
     plotStyles,
     css`
       figure { margin: 0; }
-      .table { overflow-x: auto; }
     `,
   ];
 
@@ -31,8 +33,8 @@ export class WomChart<T = unknown> extends LitElement {
   @property() heading = '';
   /** One sentence saying what the chart shows. */
   @property() description = '';
-  /** Draws the chart (an Observable Plot call); absent: the table alone. */
-  @property({ attribute: false }) draw?: (rows: readonly T[]) => Element;
+  /** Draws the chart (an Observable Plot call) at a width in CSS pixels; absent: the table alone. */
+  @property({ attribute: false }) draw?: (rows: readonly T[], width: number) => Element;
   /** The data, one row per table line. */
   @property({ attribute: false }) rows: readonly T[] = [];
   /** The table's (and the CSV's) columns. */
@@ -44,9 +46,37 @@ export class WomChart<T = unknown> extends LitElement {
   @property({ attribute: false }) messages?: DashboardMessages;
 
   private chart?: Element;
+  /**
+   * The figure's width: charts are drawn at it, so that their text keeps its size on a
+   * phone instead of shrinking with a wide drawing. Until measured, the widest drawing.
+   */
+  @state() private width = maxWidth;
+  private resize = new ResizeObserver(([entry]) => {
+    const width = Math.min(maxWidth, Math.round(entry.contentRect.width));
+    if (width > 0 && Math.abs(width - this.width) >= 8) this.width = width;
+  });
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('draw') || changed.has('rows')) this.chart = this.draw && this.rows.length ? this.draw(this.rows) : undefined;
+  /** Watches the figure rendered last (none until messages arrive). */
+  protected override updated(): void {
+    this.resize.disconnect();
+    const figure = this.renderRoot.querySelector('figure');
+    if (figure && this.isConnected) this.resize.observe(figure);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.hasUpdated) this.requestUpdate(); // moved in the page: watch the figure again
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resize.disconnect();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this> & Map<'width', number>): void {
+    if (changed.has('draw') || changed.has('rows') || changed.has('width')) {
+      this.chart = this.draw && this.rows.length ? this.draw(this.rows, this.width) : undefined;
+    }
   }
 
   protected override render() {
@@ -58,7 +88,7 @@ export class WomChart<T = unknown> extends LitElement {
       ${this.chart ? html`<div class="plot" aria-hidden="true">${this.chart}</div><slot name="legend"></slot>` : null}
       <details ?open=${this.open || !this.chart}>
         <summary>${m.dataTable}</summary>
-        <div class="table">
+        <div class="scroll" role="region" tabindex="0" aria-label=${this.heading}>
           <table>
             <caption class="visually-hidden">${this.heading}</caption>
             <thead><tr>${this.columns.map((c, i) => html`<th scope="col" class=${i ? 'n' : ''}>${c.header}</th>`)}</tr></thead>

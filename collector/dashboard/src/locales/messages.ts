@@ -1,6 +1,12 @@
 import type { Preset } from '../range.js';
 import type { Moderation } from '../types.js';
 
+/**
+ * A counted phrase in each plural form the locale has (`Intl.PluralRules`), `#` standing
+ * for the formatted number: `{ one: '# page', other: '# pages' }`; `other` is required.
+ */
+export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
 /** Every string the dashboard shows, for one locale. Numbers arrive already formatted. */
 export interface DashboardMessages {
   $code: string;
@@ -52,7 +58,8 @@ export interface DashboardMessages {
   pageOf: (page: string, pages: string) => string;
   previous: string;
   next: string;
-  matching: (count: string) => string;
+  /** How many pages match the filter. */
+  matching: Plural;
   sortedBy: (column: string, ascending: boolean) => string;
   // Page detail
   back: string;
@@ -72,7 +79,10 @@ export interface DashboardMessages {
   broadcast: string;
   virality: string;
   moreVisits: (count: string) => string;
-  treeDescription: (nodes: string, depth: string) => string;
+  /** A tree's size and depth, given `people` and `steps` phrased below. */
+  treeDescription: (people: string, steps: string) => string;
+  people: Plural;
+  steps: Plural;
   conversionsByGeneration: string;
   conversionsByNetwork: string;
   noCascades: string;

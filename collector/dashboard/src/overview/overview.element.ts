@@ -5,6 +5,7 @@ import { dailyChart } from '../charts.js';
 import { dayColumns, pageColumns } from '../columns.js';
 import { download, fileName, toCsv, toJson } from '../export.js';
 import type { Format } from '../format.js';
+import { urlText } from '../url.js';
 import { Loader } from '../load.js';
 import type { DashboardMessages } from '../locales/index.js';
 import { series, base } from '../styles.js';
@@ -87,7 +88,7 @@ export class WomOverview extends LitElement {
       </section>
       <section>
         <wom-chart .messages=${m} heading=${m.daily} description=${m.dailyDescription} file=${`wom-daily-${this.rangeName}`}
-          .rows=${overview.daily} .columns=${dayColumns(m, f)} .draw=${(days: readonly Day[]) => dailyChart(days, f)}>
+          .rows=${overview.daily} .columns=${dayColumns(m, f)} .draw=${(days: readonly Day[], width: number) => dailyChart(days, f, width)}>
           <ul slot="legend" class="legend">${(['views', 'shares', 'visits'] as const).map((key) => html`<li>${swatch(key)}${m[key]}</li>`)}</ul>
         </wom-chart>
       </section>
@@ -109,11 +110,12 @@ export class WomOverview extends LitElement {
     const keys: SortKey[] = ['url', 'views', 'shares', 'visits', 'k', 'depth'];
     const view = tableView(pages, this.table, 'url');
     const set = (change: Partial<TableState<SortKey>>) => (this.table = { ...this.table, ...change });
-    return html`<section aria-labelledby="pages">
+    return html`<section>
       <div class="tools">
         <h3 id="pages">${m.pages}</h3>
         <label>${m.filter}<input type="search" .value=${this.table.filter} @input=${(e: InputEvent) => set({ filter: (e.target as HTMLInputElement).value, page: 0 })} /></label>
       </div>
+      <div class="scroll" role="region" tabindex="0" aria-labelledby="pages">
       <table aria-labelledby="pages" aria-describedby="sorted">
         <thead><tr>
           ${columns.map((c, i) => {
@@ -127,16 +129,17 @@ export class WomOverview extends LitElement {
         <tbody>
           ${view.rows.map(
             (page) => html`<tr>
-              <th scope="row" class="url"><a href=${`#page=${encodeURIComponent(page.url)}`}>${page.url}</a></th>
+              <th scope="row"><a href=${`#page=${encodeURIComponent(page.url)}`}>${urlText(page.url)}</a></th>
               ${columns.slice(1).map((c) => html`<td class="n">${c.text?.(page)}</td>`)}
             </tr>`,
           )}
         </tbody>
       </table>
+      </div>
       <p id="sorted" class="visually-hidden">${m.sortedBy(columns[keys.indexOf(this.table.sort)].header, this.table.direction === 'ascending')}</p>
       <div class="actions">
         <button type="button" ?disabled=${view.page === 0} @click=${() => set({ page: view.page - 1 })}>${m.previous}</button>
-        <span role="status">${m.pageOf(f.count(view.page + 1), f.count(view.pages))} <span class="muted">(${m.matching(f.count(view.matching))})</span></span>
+        <span role="status">${m.pageOf(f.count(view.page + 1), f.count(view.pages))} <span class="muted">(${f.plural(m.matching, view.matching)})</span></span>
         <button type="button" ?disabled=${view.page >= view.pages - 1} @click=${() => set({ page: view.page + 1 })}>${m.next}</button>
         <button type="button" @click=${() => this.downloadCsv(pages, m, f)}>${m.downloadCsv}<span class="visually-hidden">: ${m.pages}</span></button>
       </div>

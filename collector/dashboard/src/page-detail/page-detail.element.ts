@@ -5,6 +5,7 @@ import { generationsChart, networksChart } from '../charts.js';
 import { conversionColumns, generationColumns, networkColumns, networkConversionColumns, type NetworkRow } from '../columns.js';
 import { download, fileName, toJson, type Column } from '../export.js';
 import type { Format } from '../format.js';
+import { urlText } from '../url.js';
 import { Loader } from '../load.js';
 import type { DashboardMessages } from '../locales/index.js';
 import { base } from '../styles.js';
@@ -56,7 +57,7 @@ export class WomPageDetail extends LitElement {
     const [m, f] = [this.messages, this.format];
     if (!m || !f) return null;
     return html`<p><a href="#overview">${m.back}</a></p>
-      <h2 class="url">${this.url}</h2>
+      <h2>${urlText(this.url)}</h2>
       ${this.data.render(m, (report) => this.report(report, m, f))}`;
   }
 
@@ -82,11 +83,11 @@ export class WomPageDetail extends LitElement {
       <section>
         <wom-chart .messages=${m} heading=${m.generations} description=${m.generationsDescription} file=${file('generations')}
           .rows=${report.generations} .columns=${generationColumns(m, f)}
-          .draw=${(rows: readonly Generation[]) => generationsChart(rows, m, f)}></wom-chart>
+          .draw=${(rows: readonly Generation[], width: number) => generationsChart(rows, m, f, width)}></wom-chart>
       </section>
       <section>
         <wom-chart .messages=${m} heading=${m.networks} file=${file('networks')} .rows=${networks} .columns=${networkColumns(m, f)}
-          .draw=${(rows: readonly NetworkRow[]) => networksChart(rows, m, f)}></wom-chart>
+          .draw=${(rows: readonly NetworkRow[], width: number) => networksChart(rows, m, f, width)}></wom-chart>
       </section>
       ${this.cascades(report, m, f, file('cascades'))}
       <div class="grid">
