@@ -273,6 +273,17 @@ describe('the dashboard served by the collector', () => {
         assert.ok(counts.every((t) => /^\d+$/.test(t)), `${chart}: whole numbers only: ${counts}`);
       }
       await assertAccessible('page view in Persian at 390 px');
+
+      await page.getByRole('link', { name: 'نقدها' }).click();
+      // The review moderated above is published now: the item's published list shows it.
+      await page.locator('wom-reviews input[name="item"]').fill('post-1');
+      await page.locator('wom-reviews form button').click();
+      const text = page.locator('wom-reviews td.text').first();
+      await text.waitFor();
+      assert.ok(await fits(), 'the reviews view fits the screen');
+      // A review's words stay whole: its column is wider than any word of it.
+      assert.ok((await text.evaluate((td) => td.getBoundingClientRect().width)) >= 200, 'review text has room to be read');
+      await assertAccessible('reviews in Persian at 390 px');
       await page.getByRole('link', { name: 'نمای کلی' }).click();
     } finally {
       await page.setViewportSize(viewport ?? { width: 1280, height: 720 });

@@ -19,7 +19,8 @@ export class WomReviews extends LitElement {
   static override styles = [
     base,
     css`
-      td.text { white-space: pre-wrap; overflow-wrap: anywhere; max-inline-size: 40rem; }
+      /* Wide enough to read on a phone (the table scrolls), broken inside a word only when one cannot fit. */
+      td.text { white-space: pre-wrap; overflow-wrap: break-word; min-inline-size: 14rem; max-inline-size: 40rem; }
       form { display: flex; gap: 0.5rem; align-items: end; flex-wrap: wrap; margin-block-end: 0.75rem; }
       form label { display: grid; gap: 0.2rem; }
       .status { min-block-size: 1.5em; }
@@ -53,12 +54,12 @@ export class WomReviews extends LitElement {
     if (!m || !f) return null;
     const missing = this.queue.status === 'error' && this.queue.error?.status === 404;
     return html`<h2>${m.reviews}</h2>
-      <section aria-labelledby="pending">
+      <section>
         <h3 id="pending">${m.pending}</h3>
         ${missing ? html`<p>${m.notAvailable}</p>` : this.queue.render(m, (reviews) => this.pending(reviews, m, f))}
         <p class="status" role="status">${this.status}</p>
       </section>
-      <section aria-labelledby="published">
+      <section>
         <h3 id="published">${m.published}</h3>
         <form @submit=${this.showItem}>
           <label>${m.item}<input name="item" required .value=${this.item} /></label>
@@ -96,7 +97,8 @@ export class WomReviews extends LitElement {
     selection?: { all: boolean; selectAll: (on: boolean) => void; toggle: (id: Review['id'], on: boolean) => void },
   ) {
     const checked = (e: Event) => (e.target as HTMLInputElement).checked;
-    return html`<table>
+    // The table scrolls in its own region, named by its section's heading.
+    return html`<div class="scroll" role="region" tabindex="0" aria-labelledby=${selection ? 'pending' : 'published'}><table>
       <thead><tr>
         ${selection
           ? html`<th scope="col"><input type="checkbox" aria-label=${m.selectAll} .checked=${selection.all} @change=${(e: Event) => selection.selectAll(checked(e))} /></th>`
@@ -119,7 +121,7 @@ export class WomReviews extends LitElement {
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table></div>`;
   }
 
   private async moderate(action: Moderation) {
