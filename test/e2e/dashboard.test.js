@@ -13,6 +13,8 @@ import { build } from '../../collector/dist/src/app.js';
 import { launch } from './browser.js';
 
 const token = 'e2e-dashboard-token';
+const reportToken = 'e2e-dashboard-report-token';
+const moderationToken = 'e2e-dashboard-moderation-token';
 const built = fileURLToPath(new URL('../../collector/public/dashboard/index.html', import.meta.url));
 const axe = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
@@ -56,7 +58,7 @@ describe('the dashboard served by the collector', () => {
   before(async () => {
     assert.ok(existsSync(built), 'the dashboard is not built: run `npm run build:dashboard` first');
     dir = await mkdtemp(join(tmpdir(), 'wom-dashboard-'));
-    app = await build({ db: join(dir, 'wom.db'), token, logger: false, rateLimit: 0 });
+    app = await build({ db: join(dir, 'wom.db'), token, reportToken, moderationToken, logger: false, rateLimit: 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${app.server.address().port}`;
     const ingest = await fetch(`${base}/e`, { method: 'POST', body: JSON.stringify({ v: 1, site: 'blog', events: seed(Date.now()) }) });
@@ -287,6 +289,39 @@ describe('the dashboard served by the collector', () => {
       await page.getByRole('link', { name: 'نمای کلی' }).click();
     } finally {
       await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
+    }
+  });
+
+  it('shows each access level what it may see, instead of signing out', async () => {
+    const other = await browser.newContext({ locale: 'en-US' });
+    await other.addInitScript({ path: axe });
+    const tab = await other.newPage();
+    try {
+      const signIn = async (secret) => {
+        await tab.goto(`${base}/dashboard/`);
+        await tab.getByLabel('Collector token').fill(secret);
+        await tab.getByRole('button', { name: 'Sign in' }).click();
+      };
+      const navLinks = () => tab.getByRole('navigation').getByRole('link').allTextContents();
+
+      await signIn(moderationToken);
+      await tab.getByRole('heading', { name: 'Waiting for moderation' }).waitFor();
+      assert.deepEqual(await navLinks(), ['Reviews']);
+      await tab.goto(`${base}/dashboard/#overview`);
+      await tab.getByRole('heading', { name: 'Waiting for moderation' }).waitFor();
+      assert.equal(await tab.getByRole('heading', { name: 'Totals' }).count(), 0);
+
+      await tab.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(reportToken);
+      await tab.getByRole('heading', { name: 'Totals' }).waitFor();
+      assert.deepEqual(await navLinks(), ['Overview']);
+      await tab.goto(`${base}/dashboard/#reviews`);
+      await tab.getByRole('heading', { name: 'Totals' }).waitFor();
+      assert.equal(await tab.getByRole('heading', { name: 'Waiting for moderation' }).count(), 0);
+      const violations = await tab.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id));
+      assert.deepEqual(violations, []);
+    } finally {
+      await other.close();
     }
   });
 

@@ -11,6 +11,11 @@ import type { Range } from '../types.js';
 
 /** Where the token is kept: this tab's session only (never a cookie, never localStorage). */
 const tokenKey = 'wom-dashboard-token';
+/** What the token may do (`GET /api/access`), kept beside it so that a reload draws the same views. */
+const rightsKey = 'wom-dashboard-rights';
+
+/** What a signed-in token may do, as the collector answers `GET /api/access`. */
+type Right = 'read' | 'moderate' | 'administer';
 const localeKey = 'wom-dashboard-locale';
 
 /** The view named by the address's hash: `#overview`, `#page=<url>`, `#reviews[=<item>]`. */
@@ -55,6 +60,7 @@ export class WomDashboard extends LitElement {
   }
 
   @state() private api?: Api;
+  @state() private rights: readonly Right[] = [];
   @state() private messages: DashboardMessages = pickLocale([sessionStorage.getItem(localeKey), ...navigator.languages]);
   @state() private route: Route = parseRoute(location.hash);
   @state() private preset: Preset = '30d';
@@ -67,7 +73,8 @@ export class WomDashboard extends LitElement {
     window.addEventListener('hashchange', this.onHash);
     this.addEventListener(unauthorized, this.signOut);
     const token = sessionStorage.getItem(tokenKey);
-    if (token) this.api = new Api(token);
+    const rights = JSON.parse(sessionStorage.getItem(rightsKey) ?? '[]') as Right[];
+    if (token && rights.length) [this.api, this.rights] = [new Api(token), rights];
   }
 
   override disconnectedCallback(): void {
@@ -93,7 +100,7 @@ export class WomDashboard extends LitElement {
           <h1>${m.title}</h1>
           ${this.api ? this.nav(m) : null}
           <div class="controls">
-            ${this.api ? this.rangePicker(m) : null}
+            ${this.api && this.views().figures ? this.rangePicker(m) : null}
             <label>${m.language}
               <select @change=${this.changeLocale}>
                 ${locales.map((l) => html`<option value=${l.$code} lang=${l.$code} ?selected=${l === m}>${languageName(l.$code)}</option>`)}
@@ -106,12 +113,21 @@ export class WomDashboard extends LitElement {
       <main>${this.api ? this.view(this.api, m, f) : html`<wom-sign-in .messages=${m} .error=${this.signInError} ?busy=${this.checking} @wom-sign-in=${this.signIn}></wom-sign-in>`}</main>`;
   }
 
+  /** The views the token may see, and the route drawn: an unreadable route falls back to the other view. */
+  private views() {
+    const figures = this.rights.includes('read');
+    const reviews = this.rights.includes('moderate');
+    const route: Route = this.route.view === 'reviews' ? (reviews ? this.route : { view: 'overview' }) : figures ? this.route : { view: 'reviews', item: '' };
+    return { figures, reviews, route };
+  }
+
   private nav(m: DashboardMessages) {
-    const current = (view: Route['view']) => (this.route.view === view || (view === 'overview' && this.route.view === 'page') ? 'page' : 'false');
+    const { figures, reviews, route } = this.views();
+    const current = (view: Route['view']) => (route.view === view || (view === 'overview' && route.view === 'page') ? 'page' : 'false');
     return html`<nav aria-label=${m.navigation}>
       <ul>
-        <li><a href="#overview" aria-current=${current('overview')}>${m.overview}</a></li>
-        <li><a href="#reviews" aria-current=${current('reviews')}>${m.reviews}</a></li>
+        ${figures ? html`<li><a href="#overview" aria-current=${current('overview')}>${m.overview}</a></li>` : null}
+        ${reviews ? html`<li><a href="#reviews" aria-current=${current('reviews')}>${m.reviews}</a></li>` : null}
       </ul>
     </nav>`;
   }
@@ -137,25 +153,27 @@ export class WomDashboard extends LitElement {
 
   private view(api: Api, m: DashboardMessages, f: ReturnType<typeof formatFor>) {
     const rangeName = [this.range.from, this.range.to && this.range.to - 1].map((t) => (t ? isoDay(t) : 'all')).join('-');
-    switch (this.route.view) {
+    const { route } = this.views();
+    switch (route.view) {
       case 'page':
-        return html`<wom-page-detail .api=${api} .url=${this.route.url} .range=${this.range} .rangeName=${rangeName} .messages=${m} .format=${f}></wom-page-detail>`;
+        return html`<wom-page-detail .api=${api} .url=${route.url} .range=${this.range} .rangeName=${rangeName} .messages=${m} .format=${f}></wom-page-detail>`;
       case 'reviews':
-        return html`<wom-reviews .api=${api} .item=${this.route.item} .messages=${m} .format=${f}></wom-reviews>`;
+        return html`<wom-reviews .api=${api} .item=${route.item} .messages=${m} .format=${f}></wom-reviews>`;
       default:
         return html`<wom-overview .api=${api} .range=${this.range} .rangeName=${rangeName} .messages=${m} .format=${f}></wom-overview>`;
     }
   }
 
-  /** Checks the token with one small authenticated call before keeping it. */
+  /** Asks the collector what the token may do before keeping it: each level sees its own views. */
   private signIn = async (event: CustomEvent<SignInDetail>) => {
     const api = new Api(event.detail.token);
     this.checking = true;
     this.signInError = '';
     try {
-      await api.request('api/report', { limit: '1', from: String(Date.now()), to: String(Date.now()) });
+      const { rights } = await api.request<{ rights: Right[] }>('api/access');
       sessionStorage.setItem(tokenKey, api.token);
-      this.api = api;
+      sessionStorage.setItem(rightsKey, JSON.stringify(rights));
+      [this.api, this.rights] = [api, rights];
     } catch (error) {
       const status = error instanceof ApiError ? error.status : 0;
       this.signInError = status === 401 || status === 403 ? this.messages.wrongToken : this.messages.loadFailed(status ? (error as Error).message : this.messages.unreachable);
@@ -165,7 +183,8 @@ export class WomDashboard extends LitElement {
 
   private signOut = (event: Event) => {
     sessionStorage.removeItem(tokenKey);
-    this.api = undefined;
+    sessionStorage.removeItem(rightsKey);
+    [this.api, this.rights] = [undefined, []];
     // Signed out by the collector (401): say why on the sign-in form.
     this.signInError = event.type === unauthorized ? this.messages.wrongToken : '';
   };
