@@ -11,7 +11,7 @@ const recorder = createRecorder();
 
 /** Component and unit tests in real Chromium (Debian's, never a downloaded one). */
 export default {
-  files: ['test/**/*.test.ts', '!test/e2e/**'],
+  files: ['test/**/*.test.ts', 'collector/dashboard/test/*.test.ts', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2021' })],
   middleware: [

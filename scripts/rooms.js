@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * Checks the rooms of ARCHITECTURE.md: each folder of src/ (and the dashboard) imports
+ * Checks the rooms of ARCHITECTURE.md: each folder of src/ (and the collector's dashboard) imports
  * only from the rooms and packages it may. Prints every forbidden import and fails;
  * silent when the rule holds. Run first in `npm test` (about 2 s, most of it loading TypeScript).
  */
@@ -24,13 +24,14 @@ const rules = {
   load: ['load', 'wom:build', 'track', 'core', 'web-vitals'],
   // The bundles' and packages' entry points (src/*.ts) put the rooms together.
   entry: ['entry', 'load', 'wom:build', 'share', 'repost', 'review', 'ui', 'core', 'locales', 'track', 'lit'],
-  // The dashboard is an app of its own that borrows the pure core (number formats).
-  dashboard: ['dashboard', 'core', 'collector', 'lit', '@observablehq/plot'],
+  // The dashboard is the collector's app: it reads the collector's types and CSV, never the widgets' source.
+  dashboard: ['dashboard', 'collector', 'lit', '@observablehq/plot'],
 };
 
-/** The room of a file: its folder under src/ (`entry` for src/*.ts), else its top folder (`dashboard`). */
+/** The room of a file: its folder under src/ (`entry` for src/*.ts), `dashboard`, else its top folder (`collector`). */
 function roomOf(file) {
   const parts = relative(root, file).split(sep);
+  if (parts[0] === 'collector' && parts[1] === 'dashboard') return 'dashboard';
   if (parts[0] !== 'src') return parts[0];
   return parts.length === 2 ? 'entry' : parts[1];
 }
@@ -52,7 +53,7 @@ function* sources(dir) {
 }
 
 const broken = [];
-for (const file of [...sources(join(root, 'src')), ...sources(join(root, 'dashboard', 'src'))]) {
+for (const file of [...sources(join(root, 'src')), ...sources(join(root, 'collector', 'dashboard', 'src'))]) {
   const room = roomOf(file);
   // TypeScript's own scanner: every import, export … from, import() and import type.
   for (const { fileName: specifier } of ts.preProcessFile(readFileSync(file, 'utf8'), true, true).importedFiles) {

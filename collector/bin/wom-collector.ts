@@ -11,8 +11,9 @@ const help = `Usage: wom-collector [options]
   --port N          port to listen on (WOM_PORT, default 8787)
   --host H          address to bind (WOM_HOST, default 0.0.0.0)
   --db PATH|URL     SQLite file, or postgres://user:pass@host/db (WOM_DB, default wom.db)
-  --token SECRET    Bearer token for /api/report and erasure (WOM_TOKEN; generated and
-                    printed once when absent)
+  --token SECRET    the admin's bearer token: reports, moderation, erasure (WOM_TOKEN;
+                    generated and printed once when absent)
+  --report-token R  a token that may read reports and exports only (WOM_REPORT_TOKEN)
   --origins A,B     page origins allowed to send, e.g. https://blog.example (WOM_ORIGINS;
                     default any)
   --rate N          requests per minute per client address (IPv6: per /64), 0 for no
@@ -27,7 +28,7 @@ const help = `Usage: wom-collector [options]
   --moderation M    reviews: all (hold every review for moderation) or auto (publish clean
                     ones, hold suspicious ones) (WOM_MODERATION, default auto)
   --moderation-token T
-                    token for moderating reviews (WOM_MODERATION_TOKEN, default --token)
+                    a token that may list and moderate reviews only (WOM_MODERATION_TOKEN)
   --keep-bots       store events from well-known crawlers too (WOM_KEEP_BOTS=1)
   --trust-proxy [P] behind proxies: P hops of X-Forwarded-For are trusted (bare flag:
                     one), or P lists the proxies' addresses/CIDRs, e.g. 10.0.0.0/8,::1
@@ -58,6 +59,7 @@ const { values: flags } = parseArgs({
     retention: { type: 'string', default: env.WOM_RETENTION ?? '13mo' },
     moderation: { type: 'string', default: env.WOM_MODERATION ?? 'auto' },
     'moderation-token': { type: 'string', default: env.WOM_MODERATION_TOKEN },
+    'report-token': { type: 'string', default: env.WOM_REPORT_TOKEN },
     'keep-bots': { type: 'boolean', default: env.WOM_KEEP_BOTS === '1' },
     'trust-proxy': { type: 'string', default: env.WOM_TRUST_PROXY },
     'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'warn' },
@@ -99,6 +101,7 @@ try {
     retention: flags.retention,
     moderation: (flags.moderation as 'auto' | 'all'),
     moderationToken: flags['moderation-token'],
+    reportToken: flags['report-token'],
     bots: !flags['keep-bots'],
     trustProxy: flags['trust-proxy'],
     logger: { level: flags['log-level'] },

@@ -4,14 +4,15 @@
  *
  * Extension points for further route modules (reviews…): add the plugin to `routes`,
  * its tables to `migrations`, guard its handlers with `app.cors`, `app.rateLimit` and
- * `app.requireToken`, and register an eraser in `app.erasers` if it stores visitor ids.
+ * `app.requireRight(right)`, and register an eraser in `app.erasers` if it stores visitor ids.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import Fastify, { LogController } from 'fastify';
 import { trustedProxies } from './client.js';
 import { openDatabase } from './db.js';
 import { errorHandler, refuseAmbiguousUrls, nulField } from './edge.js';
-import { cors, defaultRate, httpError, rateLimiter, requireToken } from './hooks.js';
+import { accessControl } from './access.js';
+import { cors, defaultRate, httpError, rateLimiter } from './hooks.js';
 import { migrate } from './migrations.js';
 import { reportRunner } from './reports.js';
 import { retentionCutoff } from './retention.js';
@@ -22,7 +23,6 @@ import ingest from './routes/ingest.js';
 import report from './routes/report.js';
 import reviews from './routes/reviews.js';
 import type { Database, Options } from './types.js';
-import { fixedWindow } from './window.js';
 
 export type { Options } from './types.js';
 
@@ -57,9 +57,8 @@ export async function build(options: Options = {}) {
     .map((o) => o.trim())
     .filter(Boolean)
     .map(normalisedOrigin);
-  // One count of failed token checks per client, whichever token gate it knocked at.
-  const tokenFailures = fixedWindow(60_000);
-  const tokenGate = requireToken(token, tokenFailures); // a short token fails here, before anything opens
+  // A short or reused token fails here, before anything opens.
+  const access = accessControl({ admin: token, report: options.reportToken, moderation: options.moderationToken });
   const trustProxy = trustedProxies(options.trustProxy);
   const timeouts = { headers: 10_000, request: 15_000, keepAlive: 5_000, ...options.timeouts };
   const retention = options.retention ?? '13mo';
@@ -96,7 +95,8 @@ export async function build(options: Options = {}) {
   app.decorate('womToken', token);
   app.decorate('cors', cors(origins));
   app.decorate('rateLimit', rateLimiter({ max: options.rateLimit ?? defaultRate }));
-  app.decorate('requireToken', tokenGate);
+  app.decorate('requireRight', access.requireRight);
+  app.decorate('levelOf', access.levelOf);
   app.decorate('erasers', new Map([['events', eraseEvents]]));
   app.decorate('purgeExpired', purgeExpired);
   app.decorate('reports', reportRunner({ location: options.db ?? 'wom.db', timeout: options.reportTimeout ?? 30_000 }));

@@ -1,9 +1,8 @@
 /**
  * Request gates shared by every route module (ingest, counts, report, reviews…).
  * Each factory returns a Fastify `onRequest` hook; app.ts decorates the app with them
- * as `app.cors`, `app.rateLimit` and `app.requireToken`.
+ * as `app.cors` and `app.rateLimit` (the token gates are in access.ts).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { onRequestHookHandler } from 'fastify';
 import { clientKey } from './client.js';
 import { fixedWindow } from './window.js';
@@ -64,39 +63,5 @@ export function rateLimiter({ max, windowMs = 60_000 }: { max: number; windowMs?
     if (hits.add(clientKey(request.ip), 1, now) <= max) return done();
     reply.header('retry-after', String(hits.retryAfter(now)));
     done(httpError(429, `rate limit of ${max} requests per ${windowMs / 1000} s exceeded`));
-  };
-}
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
-
-/** Tokens shorter than this are refused at start: a guessable token is no lock. */
-const minTokenLength = 16;
-
-/** Failed token checks a client may make a minute before every check answers 429. */
-const maxTokenFailures = 10;
-
-/**
- * Requires `Authorization: Bearer <token>` (the scheme in any case), compared in constant
- * time (both sides are hashed first, so neither the token nor its length leaks through
- * timing). A client that failed `maxTokenFailures` checks this minute gets 429 until the
- * minute is over, whatever it sends.
- *
- * @param failures shared by every token gate of an app
- */
-export function requireToken(token: string, failures: ReturnType<typeof fixedWindow> = fixedWindow(60_000)): Hook {
-  if (token.length < minTokenLength) throw new Error(`a token must have at least ${minTokenLength} characters`);
-  const expected = digest(token);
-  return function requireTokenHook(request, reply, done) {
-    const now = Date.now();
-    const client = clientKey(request.ip);
-    if (failures.get(client, now) >= maxTokenFailures) {
-      reply.header('retry-after', String(failures.retryAfter(now)));
-      return done(httpError(429, `too many failed token checks; retry in a minute`));
-    }
-    const [, given] = /^bearer +(\S+) *$/i.exec(request.headers.authorization ?? '') ?? [];
-    if (given && timingSafeEqual(digest(given), expected)) return done();
-    failures.add(client, 1, now);
-    reply.header('www-authenticate', 'Bearer');
-    done(httpError(401, 'a valid "Authorization: Bearer <token>" header is required'));
   };
 }

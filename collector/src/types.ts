@@ -3,7 +3,8 @@
  * app with for the route modules.
  */
 import type { Kysely } from 'kysely';
-import type { onRequestHookHandler } from 'fastify';
+import type { FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { Level, Right } from './access.js';
 import type { reportRunner } from './reports.js';
 
 /** Tables are read and written through one untyped query builder, the same on both dialects. */
@@ -16,8 +17,10 @@ export type Eraser = (trx: Database, visitor: string) => Promise<number>;
 export interface Options {
   /** SQLite file path, or a `postgres://` URL. Default `wom.db`. */
   db?: string;
-  /** Bearer token for the report and erasure; generated when absent (read it back from `app.womToken`). */
+  /** The admin's bearer token (everything); generated when absent (read it back from `app.womToken`). */
   token?: string;
+  /** A token that may read reports and exports only (`GET /api/report`, `/api/events`). */
+  reportToken?: string;
   /**
    * Page origins allowed to call (array or comma list), normalised (`https://Blog.Example:443/`
    * is `https://blog.example`); empty: any origin.
@@ -36,7 +39,7 @@ export interface Options {
   retention?: string | number;
   /** Reviews: `all` holds every review for moderation; `auto` (default) publishes clean ones and holds suspicious ones. */
   moderation?: 'all' | 'auto';
-  /** Token for moderating reviews; defaults to `token`. */
+  /** A token that may list and moderate reviews only (the admin token may too). */
   moderationToken?: string;
   /** Reviews per 10 minutes per client address (default 5; 0: no limit). */
   reviewRate?: number;
@@ -65,7 +68,10 @@ declare module 'fastify' {
     womToken: string;
     cors: onRequestHookHandler;
     rateLimit: onRequestHookHandler;
-    requireToken: onRequestHookHandler;
+    /** A hook letting through a bearer token with the right (absent: any valid token); see access.ts. */
+    requireRight: (right?: Right) => onRequestHookHandler;
+    /** The access level of a request's bearer token, if valid. */
+    levelOf: (request: FastifyRequest) => Level | undefined;
     erasers: Map<string, Eraser>;
     purgeExpired: () => Promise<number>;
     reports: ReturnType<typeof reportRunner>;

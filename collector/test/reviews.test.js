@@ -366,12 +366,13 @@ for (const database of databases) {
         assert.equal((await collector.request('/api/reviews/pending', { headers: { authorization: 'Bearer wrong' } })).status, 401);
       });
 
-      it('takes its own token when given one', async () => {
+      it('takes its own token when given one, which moderates only; the admin token still moderates', async () => {
         const own = await start({ db: db.url, moderationToken: 'mod-secret-0123456789' });
         try {
-          const auth = (/** @type {string} */ t) => own.request('/api/reviews/pending', { headers: { authorization: `Bearer ${t}` } });
-          assert.equal((await auth('mod-secret-0123456789')).status, 200);
-          assert.equal((await auth(token)).status, 401);
+          const auth = (/** @type {string} */ path, /** @type {string} */ t) => own.request(path, { headers: { authorization: `Bearer ${t}` } });
+          assert.equal((await auth('/api/reviews/pending', 'mod-secret-0123456789')).status, 200);
+          assert.equal((await auth('/api/reviews/pending', token)).status, 200);
+          assert.equal((await auth('/api/report', 'mod-secret-0123456789')).status, 403);
         } finally {
           await own.app.close();
         }

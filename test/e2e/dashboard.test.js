@@ -13,6 +13,8 @@ import { build } from '../../collector/dist/src/app.js';
 import { launch } from './browser.js';
 
 const token = 'e2e-dashboard-token';
+const reportToken = 'e2e-dashboard-report-token';
+const moderationToken = 'e2e-dashboard-moderation-token';
 const built = fileURLToPath(new URL('../../collector/public/dashboard/index.html', import.meta.url));
 const axe = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
 
@@ -56,7 +58,7 @@ describe('the dashboard served by the collector', () => {
   before(async () => {
     assert.ok(existsSync(built), 'the dashboard is not built: run `npm run build:dashboard` first');
     dir = await mkdtemp(join(tmpdir(), 'wom-dashboard-'));
-    app = await build({ db: join(dir, 'wom.db'), token, logger: false, rateLimit: 0 });
+    app = await build({ db: join(dir, 'wom.db'), token, reportToken, moderationToken, logger: false, rateLimit: 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${app.server.address().port}`;
     const ingest = await fetch(`${base}/e`, { method: 'POST', body: JSON.stringify({ v: 1, site: 'blog', events: seed(Date.now()) }) });
@@ -230,6 +232,97 @@ describe('the dashboard served by the collector', () => {
     assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
     assert.equal(await page.locator('wom-overview dl dd').first().textContent(), '۱۰');
     await assertAccessible('overview in Persian');
+  });
+
+  it('fits a 390 px phone in Persian: no page-wide scroll, URLs left to right broken after a slash, whole-number ticks', async () => {
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      /** Nothing wider than the screen (tables scroll in their own box). */
+      const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= innerWidth);
+      /** Each part of a URL between its break points on one line, never letter by letter. */
+      const urlParts = (locator) =>
+        locator.evaluate((bdi) => ({
+          dir: bdi.dir,
+          text: bdi.textContent,
+          lines: [...bdi.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim()).map((n) => {
+            const range = document.createRange();
+            range.selectNodeContents(n);
+            return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+          }),
+        }));
+      assert.ok(await fits(), 'the overview fits the screen');
+      const link = page.locator('wom-overview table a bdi').first();
+      const overviewUrl = await urlParts(link);
+      assert.equal(overviewUrl.dir, 'ltr');
+      assert.match(overviewUrl.text, /^https:\/\/blog\.example\//);
+      assert.ok(overviewUrl.lines.every((n) => n === 1), `URL parts on one line each: ${overviewUrl.lines}`);
+      await assertAccessible('overview in Persian at 390 px');
+
+      await page.locator('wom-overview table a').filter({ hasText: pageA }).click();
+      await page.locator('wom-page-detail h2 bdi').waitFor();
+      assert.ok(await fits(), 'the page view fits the screen');
+      assert.equal((await urlParts(page.locator('wom-page-detail h2 bdi'))).text, pageA);
+      const persianDigits = (text) => text.replace(/[۰-۹]/g, (d) => String('۰۱۲۳۴۵۶۷۸۹'.indexOf(d))).replace(/[٬,]/g, '');
+      for (const chart of ['نسل‌ها', 'شبکه‌ها']) {
+        const ticks = await page
+          .locator('wom-chart')
+          .filter({ has: page.getByRole('heading', { name: chart }) })
+          .locator('[aria-label$="-axis tick label"] text')
+          .allTextContents();
+        const counts = ticks.map(persianDigits).filter((t) => /^[\d.٫]+$/.test(t));
+        assert.ok(counts.length > 1, `${chart}: count ticks ${ticks}`);
+        assert.ok(counts.every((t) => /^\d+$/.test(t)), `${chart}: whole numbers only: ${counts}`);
+      }
+      await assertAccessible('page view in Persian at 390 px');
+
+      await page.getByRole('link', { name: 'نقدها' }).click();
+      // The review moderated above is published now: the item's published list shows it.
+      await page.locator('wom-reviews input[name="item"]').fill('post-1');
+      await page.locator('wom-reviews form button').click();
+      const text = page.locator('wom-reviews td.text').first();
+      await text.waitFor();
+      assert.ok(await fits(), 'the reviews view fits the screen');
+      // A review's words stay whole: its column is wider than any word of it.
+      assert.ok((await text.evaluate((td) => td.getBoundingClientRect().width)) >= 200, 'review text has room to be read');
+      await assertAccessible('reviews in Persian at 390 px');
+      await page.getByRole('link', { name: 'نمای کلی' }).click();
+    } finally {
+      await page.setViewportSize(viewport ?? { width: 1280, height: 720 });
+    }
+  });
+
+  it('shows each access level what it may see, instead of signing out', async () => {
+    const other = await browser.newContext({ locale: 'en-US' });
+    await other.addInitScript({ path: axe });
+    const tab = await other.newPage();
+    try {
+      const signIn = async (secret) => {
+        await tab.goto(`${base}/dashboard/`);
+        await tab.getByLabel('Collector token').fill(secret);
+        await tab.getByRole('button', { name: 'Sign in' }).click();
+      };
+      const navLinks = () => tab.getByRole('navigation').getByRole('link').allTextContents();
+
+      await signIn(moderationToken);
+      await tab.getByRole('heading', { name: 'Waiting for moderation' }).waitFor();
+      assert.deepEqual(await navLinks(), ['Reviews']);
+      await tab.goto(`${base}/dashboard/#overview`);
+      await tab.getByRole('heading', { name: 'Waiting for moderation' }).waitFor();
+      assert.equal(await tab.getByRole('heading', { name: 'Totals' }).count(), 0);
+
+      await tab.getByRole('button', { name: 'Sign out' }).click();
+      await signIn(reportToken);
+      await tab.getByRole('heading', { name: 'Totals' }).waitFor();
+      assert.deepEqual(await navLinks(), ['Overview']);
+      await tab.goto(`${base}/dashboard/#reviews`);
+      await tab.getByRole('heading', { name: 'Totals' }).waitFor();
+      assert.equal(await tab.getByRole('heading', { name: 'Waiting for moderation' }).count(), 0);
+      const violations = await tab.evaluate(async () => (await window.axe.run(document)).violations.map((v) => v.id));
+      assert.deepEqual(violations, []);
+    } finally {
+      await other.close();
+    }
   });
 
   it('signs out and forgets the token; no console error or CSP violation on the way', async () => {

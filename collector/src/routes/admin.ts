@@ -1,6 +1,10 @@
-/** Operations: `GET /healthz` and erasure by visitor id (the right to be forgotten). */
+/**
+ * Operations: `GET /healthz`, `GET /api/access` (what the caller's token may do, for the
+ * dashboard) and erasure by visitor id (the right to be forgotten).
+ */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { rights, type Level } from '../access.js';
 
 export default async function admin(app: FastifyInstance) {
   app.get('/healthz', async (request, reply) => {
@@ -13,7 +17,12 @@ export default async function admin(app: FastifyInstance) {
     }
   });
 
-  app.delete<{ Params: { visitor: string } }>('/api/visitors/:visitor', { onRequest: app.requireToken }, async (request) => {
+  app.get('/api/access', { onRequest: app.requireRight() }, async (request) => {
+    const level = app.levelOf(request) as Level;
+    return { level, rights: rights[level] };
+  });
+
+  app.delete<{ Params: { visitor: string } }>('/api/visitors/:visitor', { onRequest: app.requireRight('administer') }, async (request) => {
     const { visitor } = request.params;
     const deleted: Record<string, number> = {};
     await app.db.transaction().execute(async (trx) => {

@@ -61,7 +61,7 @@ export default async function dashboard(app: FastifyInstance) {
       .send(body);
   }
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/api/events', { onRequest: app.requireToken }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/api/events', { onRequest: app.requireRight('read') }, async (request, reply) => {
     const { query } = request;
     const bound = (name: string) => {
       const value = query[name];

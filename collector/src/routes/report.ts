@@ -21,7 +21,7 @@ function instant(value: string | undefined, name: string) {
 const retryAfter = 60;
 
 export default async function report(app: FastifyInstance) {
-  app.get<{ Querystring: Record<string, string | undefined> }>('/api/report', { onRequest: app.requireToken }, async (request, reply) => {
+  app.get<{ Querystring: Record<string, string | undefined> }>('/api/report', { onRequest: app.requireRight('read') }, async (request, reply) => {
     const { query } = request;
     const range = { site: query.site, from: instant(query.from, 'from'), to: instant(query.to, 'to') };
     reply.header('cache-control', 'no-store');

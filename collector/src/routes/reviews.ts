@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sql } from 'kysely';
 import { consume, formSecret, formTokens } from '../form-token.js';
-import { rateLimiter, requireToken } from '../hooks.js';
+import { rateLimiter } from '../hooks.js';
 import { fingerprint, hasLink } from '../spam.js';
 import type { Database, Options } from '../types.js';
 
@@ -105,7 +105,7 @@ export default async function reviews(app: FastifyInstance, options: Options) {
   const holdAll = options.moderation === 'all';
   const fillMs = options.minFillMs ?? minFillMs;
   const submitLimit = rateLimiter({ max: options.reviewRate ?? 5, windowMs: 10 * 60_000 });
-  const moderator = options.moderationToken ? requireToken(options.moderationToken) : app.requireToken;
+  const moderator = app.requireRight('moderate');
 
   const tokens = formTokens(await formSecret(app.db));
 
