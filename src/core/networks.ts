@@ -123,6 +123,18 @@ export const networks: Record<string, Network> = {
     name: 'Wykop',
     intent: (t) => `https://wykop.pl/dodaj/link/?url=${q(t.url)}&title=${q(t.title)}`,
   },
+  threema: {
+    name: 'Threema',
+    // The apps' own handler: Android RecipientListBaseActivity and iOS URLHandler read `text`
+    // from threema://compose (github.com/threema-ch, Android 6.4.2, iOS 7.2.2).
+    intent: (t) => `threema://compose?text=${q(withUrl(t))}`,
+  },
+  sms: {
+    name: 'SMS',
+    // RFC 5724 wants a recipient; with none, Android's Messaging app reads the body from
+    // `?body=` or `?&body=` (AOSP LaunchConversationActivity), and iOS takes `?&body=`.
+    intent: (t) => `sms:?&body=${q(withUrl(t))}`,
+  },
   email: {
     intent: (t) => `mailto:?subject=${q(t.title)}&body=${q([t.text, t.url].filter(Boolean).join('\n\n'))}`,
   },

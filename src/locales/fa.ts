@@ -13,7 +13,7 @@ export const fa: Messages = {
   copied: 'پیوند رونوشت شد',
   copyFailed: 'رونوشت پیوند ممکن نشد',
   shares: { one: '# هم‌رسانی', other: '# هم‌رسانی' },
-  networkNames: { telegram: 'تلگرام', whatsapp: 'واتس‌اپ', facebook: 'فیس‌بوک', linkedin: 'لینکدین', x: 'ایکس' },
+  networkNames: { telegram: 'تلگرام', whatsapp: 'واتس‌اپ', facebook: 'فیس‌بوک', linkedin: 'لینکدین', x: 'ایکس', sms: 'پیامک', threema: 'تریما' },
 };
 
 export const faRepost: RepostMessages = {

@@ -42,14 +42,17 @@ export function shareControl(key: string, m: Messages, target: ShareTarget, on: 
   const network = networks[key];
   const name = m.networkNames?.[key] ?? network.name ?? key;
   const email = key === 'email';
+  const href = network.intent!(target);
+  // mailto:, sms:, threema:// hand over to an app: no new window, and none announced.
+  const opensApp = !href.startsWith('https:');
   return html`<a
     part="button ${key}"
     class=${key}
     data-network=${key}
-    href=${network.intent!(target)}
-    target=${email ? nothing : '_blank'}
+    href=${href}
+    target=${opensApp ? nothing : '_blank'}
     rel="noopener noreferrer"
-    aria-label=${email ? m.shareByEmail : `${m.shareOn(name)} ${m.newWindow}`}
+    aria-label=${email ? m.shareByEmail : opensApp ? m.shareOn(name) : `${m.shareOn(name)} ${m.newWindow}`}
     @click=${on.link}
     @auxclick=${on.link}
     >${icon}<span part="label" class="label">${email ? m.email : name}</span></a

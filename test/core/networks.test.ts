@@ -27,6 +27,8 @@ describe('share intents', () => {
     vk: `https://vk.com/share.php?url=${url}&title=${title}&image=${encodeURIComponent(target.image!)}`,
     xing: `https://www.xing.com/spi/shares/new?url=${url}`,
     wykop: `https://wykop.pl/dodaj/link/?url=${url}&title=${title}`,
+    threema: `threema://compose?text=${text}%20${url}`,
+    sms: `sms:?&body=${text}%20${url}`,
     email: `mailto:?subject=${title}&body=${text}%0A%0A${url}`,
   };
   for (const [network, href] of Object.entries(expected)) {

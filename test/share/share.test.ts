@@ -40,11 +40,11 @@ describe('<wom-share>', () => {
   });
 
   it('renders every network key as a real link or button', async () => {
-    const all = 'copy email x facebook linkedin whatsapp telegram reddit pinterest mastodon bluesky threads line vk xing wykop';
+    const all = 'copy email x facebook linkedin whatsapp telegram reddit pinterest mastodon bluesky threads line vk xing wykop threema sms';
     const el = await fixture<WomShare>(html`<wom-share networks=${all}></wom-share>`);
     expect(keys(el)).to.deep.equal(all.split(' '));
     for (const key of all.split(' ').filter((k) => k !== 'copy')) {
-      expect(link(el, key).getAttribute('href'), key).to.match(/^(https:\/\/|mailto:)/);
+      expect(link(el, key).getAttribute('href'), key).to.match(/^(https:\/\/|mailto:|sms:|threema:\/\/compose)/);
     }
   });
 
@@ -56,6 +56,15 @@ describe('<wom-share>', () => {
       expect(telegram.rel).to.equal('noopener noreferrer');
       expect(telegram.getAttribute('aria-label')).to.equal('Share on Telegram (opens in a new window)');
       expect(link(el, 'email').hasAttribute('target')).to.equal(false);
+    });
+
+    it('that hand over to an app (SMS, Threema) open no window and announce none', async () => {
+      const el = await fixture<WomShare>(html`<wom-share networks="sms threema"></wom-share>`);
+      for (const [key, name] of [['sms', 'SMS'], ['threema', 'Threema']]) {
+        expect(link(el, key).hasAttribute('target'), key).to.equal(false);
+        expect(link(el, key).getAttribute('aria-label')).to.equal(`Share on ${name}`);
+      }
+      expect(link(el, 'sms').getAttribute('href')).to.match(/^sms:\?&body=.*wom%3D[A-Za-z0-9_-]{10}/);
     });
 
     it('carry a 10-character share id, replacing an existing wom and keeping other parameters and the hash', async () => {

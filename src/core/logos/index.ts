@@ -3,7 +3,7 @@
  * and apart from the network table (`core/networks.ts`), so that a widget that draws no
  * logo (the review's share links) carries none. Brand paths come from Simple Icons 16.37
  * (CC0, https://simpleicons.org), rounded to one decimal with svgo; LinkedIn (no longer in
- * Simple Icons) and the generic share, link and envelope glyphs are drawn for this project.
+ * Simple Icons) and the generic share, link, envelope and speech-bubble glyphs are drawn for this project.
  * Inlined so that no logo is ever fetched from a third party.
  */
 import copy from './copy.js';
@@ -33,6 +33,8 @@ const more: Record<string, () => Promise<{ default: Logo }>> = {
   vk: () => import('./vk.js'),
   xing: () => import('./xing.js'),
   wykop: () => import('./wykop.js'),
+  threema: () => import('./threema.js'),
+  sms: () => import('./sms.js'),
 };
 const loading = new Map<string, Promise<unknown>>();
 
