@@ -28,6 +28,7 @@ export default async function admin(app: FastifyInstance) {
     await app.db.transaction().execute(async (trx) => {
       for (const [table, erase] of app.erasers) deleted[table] = await erase(trx, visitor);
     });
+    await app.lineage.run();
     return { visitor, deleted };
   });
 }
