@@ -140,7 +140,7 @@ function ingestStream(base) {
 
 /** @param {string} name @param {string} db */
 async function bench(name, db) {
-  const { base, stop } = await spawnCollector(['--db', db, '--rate', '0', '--quota-events', '0', '--quota-urls', '0', '--token', token]);
+  const { base, stop, output } = await spawnCollector(['--db', db, '--rate', '0', '--quota-events', '0', '--quota-urls', '0', '--token', token]);
   try {
     const all = siteEvents();
     const seeded = performance.now();
@@ -170,6 +170,8 @@ async function bench(name, db) {
       'hot page': page,
       'ingest p99 meanwhile': `${Math.round(quantile(latencies, 0.99))} ms (${latencies.length} requests)`,
     };
+  } catch (error) {
+    throw new Error(`${name}: ${/** @type {Error} */ (error).message}; the collector said:\n${output()}`);
   } finally {
     await stop();
   }
