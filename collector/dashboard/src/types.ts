@@ -51,4 +51,4 @@ export interface PublishedReviews {
   reviews: Review[];
 }
 
-export type Moderation = 'publish' | 'reject' | 'delete';
+export type { Moderation } from '../../src/routes/reviews.js';

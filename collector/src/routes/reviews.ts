@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from '@sinclair/typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { consume, formSecret, formTokens } from '../form-token.js';
 import { rateLimiter } from '../hooks.js';
@@ -61,13 +61,14 @@ const publishedQuery = Type.Object({
 
 const pendingQuery = Type.Object({ item: Type.Optional(reviewedItem), site: Type.Optional(reviewedSite) });
 
-const moderationActions = ['publish', 'reject', 'delete'] as const;
-
 /** Moderation in bulk: `{action, ids: [...]}`. */
 const moderation = Type.Object({
-  action: oneOf(moderationActions),
+  action: oneOf(['publish', 'reject', 'delete'] as const),
   ids: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 500 }),
 });
+
+/** What a moderator may do to held reviews, as the dashboard imports it. */
+export type Moderation = Static<typeof moderation>['action'];
 
 /**
  * Adds `delta` (1 or -1) reviews of `rating` to the stored aggregate of an item of a
