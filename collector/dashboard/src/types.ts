@@ -1,6 +1,7 @@
 /** Shapes of the collector's report and moderation APIs, as the dashboard reads them: the report's are the collector's own. */
 import type { Cascade, FlatNode as TreeNode } from '../../src/cascades.js';
 import type { PageReport, SiteOverview } from '../../src/report.js';
+import type { HeldReview, Moderation, PublishedReviews } from '../../src/routes/reviews.js';
 
 /** A time range in ms since the epoch; `to` is exclusive. Undefined bounds are open. */
 export interface Range {
@@ -30,25 +31,9 @@ export type NetworkFigures = Report['networks'][string];
 /** The collector's own types of the report's cascades and of their trees' nodes. */
 export type { Cascade, TreeNode };
 
-/** A review as the moderation API lists it. Its text is untrusted: render it as text only. */
-export interface Review {
-  id: number | string;
-  /** The site it was written on (in the moderation list). */
-  site?: string;
-  item: string;
-  rating: number;
-  text: string;
-  author: string | null;
-  ts: number;
-  status?: string;
-}
-
-/** `GET /api/reviews?item=I`. */
-export interface PublishedReviews {
-  item: string;
-  count: number;
-  average: number;
-  reviews: Review[];
-}
-
-export type { Moderation } from '../../src/routes/reviews.js';
+/**
+ * The reviews APIs' answers, as the collector's response schemas give them. Review text
+ * is untrusted: render it as text only.
+ */
+export type { HeldReview, Moderation, PublishedReviews };
+export type PublishedReview = PublishedReviews['reviews'][number];

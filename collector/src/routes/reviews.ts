@@ -59,7 +59,32 @@ const publishedQuery = Type.Object({
   before: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
 });
 
+/** A published review as readers see it: no id, no site. */
+const publishedReview = Type.Object({ rating: Type.Integer(), text: Type.String(), author: Type.Union([Type.String(), Type.Null()]), ts: Type.Integer() });
+
+/** `GET /api/reviews`: a page of an item's reviews, its aggregate and, when the site is named, a form token. */
+const publishedPage = Type.Object({
+  item: Type.String(),
+  site: Type.Optional(Type.String()),
+  count: Type.Integer(),
+  average: Type.Number(),
+  /** reviews by star, `"1"` to `"5"` */
+  distribution: Type.Record(Type.String(), Type.Integer()),
+  reviews: Type.Array(publishedReview),
+  token: Type.Optional(Type.String()),
+});
+
 const pendingQuery = Type.Object({ item: Type.Optional(reviewedItem), site: Type.Optional(reviewedSite) });
+
+/** A review held for moderation, with where it was written and why it waits. */
+const heldReview = Type.Composite([
+  publishedReview,
+  Type.Object({ id: Type.String(), site: Type.String(), item: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) }),
+]);
+
+/** The answers' types, as the dashboard imports them. */
+export type PublishedReviews = Static<typeof publishedPage>;
+export type HeldReview = Static<typeof heldReview>;
 
 /** Moderation in bulk: `{action, ids: [...]}`. */
 const moderation = Type.Object({
@@ -147,7 +172,8 @@ const reviews: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
     return null;
   }
 
-  app.get('/api/reviews', { onRequest: [app.cors, app.rateLimit], schema: { querystring: publishedQuery } }, async (request, reply) => {
+  const published = { querystring: publishedQuery, response: { 200: publishedPage } };
+  app.get('/api/reviews', { onRequest: [app.cors, app.rateLimit], schema: published }, async (request, reply) => {
     const { item, site: ofSite, limit, before } = request.query;
 
     let page = app.db
@@ -208,7 +234,8 @@ const reviews: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
     return answer(status);
   });
 
-  app.get('/api/reviews/pending', { onRequest: moderator, schema: { querystring: pendingQuery } }, async (request) => {
+  const pending = { querystring: pendingQuery, response: { 200: Type.Object({ reviews: Type.Array(heldReview) }) } };
+  app.get('/api/reviews/pending', { onRequest: moderator, schema: pending }, async (request) => {
     const { item, site } = request.query;
     let query = app.db
       .selectFrom('reviews')
