@@ -8,8 +8,7 @@
  */
 import { Type } from '@sinclair/typebox';
 import { Ajv, type ErrorObject } from 'ajv';
-import type { FastifySchemaCompiler, FastifySchemaValidationError } from 'fastify';
-import type { SchemaErrorDataVar } from 'fastify/types/schema.js';
+import type { FastifySchemaCompiler, FastifySchemaValidationError, FastifyServerOptions } from 'fastify';
 import { httpError } from './hooks.js';
 
 /**
@@ -49,12 +48,12 @@ export function reason(errors: SchemaError[], where: string) {
 }
 
 /** The 400 answering a request part that fails its schema, naming the field. */
-export function refusal(errors: SchemaError[], where: string) {
+function refusal(errors: SchemaError[], where: string) {
   return httpError(400, reason(errors, where), fieldOf(errors[0]));
 }
 
 /** For Fastify's `schemaErrorFormatter`: body fields are named bare, others after their part (`querystring/url`). */
-export const schemaErrorFormatter = (errors: FastifySchemaValidationError[], dataVar: SchemaErrorDataVar) =>
+export const schemaErrorFormatter: NonNullable<FastifyServerOptions['schemaErrorFormatter']> = (errors, dataVar) =>
   refusal(errors, dataVar === 'body' ? '' : dataVar);
 
 /** A string among `values`, refused as `must be one of a, b, c` (a union of literals would read "must be equal to constant"). */
