@@ -23,6 +23,7 @@ import ingest from './routes/ingest.js';
 import report from './routes/report.js';
 import reviews from './routes/reviews.js';
 import type { Database, Options } from './types.js';
+import { schemaErrorFormatter, validatorCompiler } from './validation.js';
 
 export type { Options } from './types.js';
 
@@ -84,7 +85,10 @@ export async function build(options: Options = {}) {
     http: { headersTimeout: timeouts.headers, connectionsCheckingInterval: Math.min(1000, timeouts.headers) },
     // Unique across restarts and processes, so that a 5xx's id finds its log line.
     genReqId: () => randomUUID(),
+    // Every route's schemas are compiled and their refusals worded as ingest's (validation.ts).
+    schemaErrorFormatter,
   });
+  app.setValidatorCompiler(validatorCompiler);
   app.server.maxConnections = options.maxConnections ?? 2048;
   // Node times out headers only once they begin: a connection that sends nothing is closed
   // after the header timeout too. A request in progress is requestTimeout's (a long

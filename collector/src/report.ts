@@ -360,3 +360,9 @@ async function siteFigures(db: Database, range: Range, pages: { views: number; s
 const dayMs = 24 * 3600_000;
 
 const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/** `GET /api/report?url=U`: the answer's type, as the dashboard imports it. */
+export type PageReport = Awaited<ReturnType<typeof pageReport>>;
+
+/** `GET /api/report` without `url`: the answer's type, as the dashboard imports it. */
+export type SiteOverview = Awaited<ReturnType<typeof siteOverview>>;
