@@ -2,10 +2,11 @@
 /** PostgreSQL's monthly partitions of events: the migration of a filled table, months made ahead, concurrently. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Migrator, sql } from 'kysely';
 import { openDatabase } from '../dist/src/db.js';
 import { migrations } from '../dist/src/migrations.js';
-import { monthOf, monthsCovering, prepareMonths } from '../dist/src/partitions.js';
+import { attachMonths, dropMonthsBefore, monthOf, monthsCovering, prepareMonths } from '../dist/src/partitions.js';
 import { maxAgeMs, maxAheadMs } from '../dist/src/schema.js';
 import { databases } from './support/databases.js';
 import { batch, start, view } from './support/http.js';
@@ -103,6 +104,45 @@ describe('events partitioned by month on PostgreSQL', () => {
     } finally {
       await one.db.destroy();
       await two.db.destroy();
+      await collector.app.close();
+      await database.drop();
+    }
+  });
+
+  it('makes and drops months while a report reads, without holding ingest behind it', async () => {
+    const database = await postgres.create();
+    const collector = await start({ db: database.url, rateLimit: 0, retention: 'off' });
+    const reader = await openDatabase(database.url);
+    /** @type {() => void} */
+    let finish = () => {};
+    const reading = new Promise((resolve) => (finish = () => resolve(undefined)));
+    /** Fails if `promise` has not settled within `ms`. @param {Promise<unknown>} promise @param {string} what */
+    const within = (promise, what, ms = 20_000) =>
+      Promise.race([promise, sleep(ms).then(() => assert.fail(`${what} waited behind the report`))]);
+    try {
+      const old = monthOf(Date.UTC(2020, 0, 15));
+      await collector.app.db.transaction().execute((trx) => attachMonths(trx, [old]));
+      // A report: a transaction that has read events and goes on running.
+      let started = () => {};
+      const read = new Promise((resolve) => (started = () => resolve(undefined)));
+      const report = reader.db.transaction().execute(async (trx) => {
+        await sql`select count(*) from events`.execute(trx);
+        started();
+        await reading;
+      });
+      await read;
+      await within(prepareMonths(collector.app.db, Date.now() + 400 * day), 'attaching a month');
+      const dropping = dropMonthsBefore(collector.app.db, old.to);
+      await sleep(300);
+      const { body } = /** @type {{ body: unknown }} */ (await within(collector.post('/e', batch([view()])), 'ingest'));
+      assert.deepEqual(body, { accepted: 1, duplicates: 0, rejected: [] });
+      finish();
+      await report;
+      assert.equal(await dropping, 0);
+      assert.ok(!(await partitions(collector.app.db)).includes(old.name));
+    } finally {
+      finish();
+      await reader.db.destroy();
       await collector.app.close();
       await database.drop();
     }
