@@ -197,7 +197,8 @@ export const migrations: Migration[] = [
       // A partitioned table's unique keys must hold its partition key: ts joins the key. A
       // retried event carries the same id and ts, so retries still conflict (commit.ts).
       await sql`alter table events add constraint events_pk primary key (site, id, ts)`.execute(db);
-      // The indexes reports need, as 0001 made them; ts needs none of its own, the months prune it.
+      // The indexes reports need, made again (one an earlier step adds to events must be listed
+      // here too); ts needs none of its own, the months prune it.
       // A page's events of one type in a time range (reports, counts):
       await sql`create index events_url on events (url, type, ts)`.execute(db);
       // Conversions on other pages found by the share they arrived through:
