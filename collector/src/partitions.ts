@@ -16,7 +16,7 @@
  * lets reads and inserts go on), and detached CONCURRENTLY before it is dropped. Processes
  * take turns through one advisory lock, so two starting at once never both make a month.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
 import { maxAgeMs, maxAheadMs } from './schema.js';
 import type { Database } from './types.js';
 
@@ -76,7 +76,7 @@ export const prepareMonths = (db: Database, now: number) =>
  * Drops the months that end at or before `before`; returns how many events they held.
  * A month left detached by a process stopped halfway is finished and dropped too.
  */
-export async function dropMonthsBefore(db: Kysely<any>, before: number) {
+export async function dropMonthsBefore(db: Database, before: number) {
   // DETACH CONCURRENTLY runs outside a transaction: the lock is the session's, on one connection.
   return db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(${lock})`.execute(connection);
