@@ -27,7 +27,7 @@ function random(seed = 7) {
 /**
  * What a site sends, in the order readers act: per page, direct views, then cascades of
  * shares (each share's readers view the page through it and some re-share, up to depth 5),
- * conversions at the end of chains (one on another page, through the share), a view through
+ * conversions on the next page through shares three re-shares deep, one sign-up, a view through
  * a share never received. Then cut into batches of a few events and shuffled, so that some
  * children arrive before their parents.
  */
