@@ -15,7 +15,8 @@ import { accessControl } from './access.js';
 import { cors, defaultRate, httpError, rateLimiter } from './hooks.js';
 import { migrate } from './migrations.js';
 import { reportRunner } from './reports.js';
-import { retentionCutoff } from './retention.js';
+import { prepareMonths } from './partitions.js';
+import { expireEvents, retentionCutoff } from './retention.js';
 import admin from './routes/admin.js';
 import counts from './routes/counts.js';
 import dashboard from './routes/dashboard.js';
@@ -131,17 +132,25 @@ export async function build(options: Options = {}) {
 
   /** Deletes events older than the retention period; returns how many. */
   async function purgeExpired() {
-    const cutoff = retentionCutoff(retention, Date.now());
+    const now = Date.now();
+    const cutoff = retentionCutoff(retention, now);
     if (cutoff === undefined) return 0;
-    const [result] = await db.deleteFrom('events').where('ts', '<', cutoff).execute();
+    const deleted = await expireEvents(db, dialect, cutoff, now);
     await db.deleteFrom('bot_hits').where('day', '<', new Date(cutoff).toISOString().slice(0, 10)).execute();
-    return Number(result.numDeletedRows);
+    return deleted;
   }
+  /** PostgreSQL: the months ingest may write into, made ahead (partitions.ts). */
+  const prepare = async () => {
+    if (dialect === 'postgres') await prepareMonths(db, Date.now());
+  };
   const purge = () => purgeExpired().catch((error) => app.log.error(error, 'retention purge failed'));
+  const daily = () => prepare().catch((error) => app.log.error(error, 'making the coming months failed')).then(purge);
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
+    // Before the first event: a collector that cannot make its partitions does not start.
+    await prepare();
     await purge();
-    timer = setInterval(purge, day).unref();
+    timer = setInterval(daily, day).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);

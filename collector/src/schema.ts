@@ -17,7 +17,7 @@ export const knownTypes = new Set(['view', 'share', 'review', 'convert', 'vitals
 
 /** Clients queue events for at most the 30-day attribution window; clocks drift a little. */
 export const maxAgeMs = 35 * 24 * 3600_000;
-const maxAheadMs = 24 * 3600_000;
+export const maxAheadMs = 24 * 3600_000;
 
 /** The largest `value` (a conversion's amount, a vital's measure): sums of a million stay exact. */
 export const maxValue = 1e9;
