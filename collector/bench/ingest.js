@@ -1,18 +1,20 @@
 /**
  * `npm run bench:collector`: starts the real collector (bin) on loopback, drives `POST /e`
- * with autocannon in 20-event batches, and prints one table: events/s, request latency and
- * the collector's CPU per request, for two workloads on SQLite and on PostgreSQL, each on a
- * fresh database. Then it checks that every accepted event shows up in the report.
+ * with autocannon in 20-event batches, and prints one table: events/s, requests/s, request
+ * latency and the collector's CPU per request, for two workloads on SQLite and on
+ * PostgreSQL, each run on a fresh database; each figure is the median of the runs. Every
+ * run checks that every accepted event shows up in the report.
  *
- * - `random ids`: the bench's fixed pattern (views, shares, vitals over 200 pages), with
- *   random ids; the ingest target (25,000 events/s on SQLite) is set on this one.
+ * - `random ids, views only`: batches of 20 views of Zipf-popular pages; the ingest target
+ *   (25,000 events/s on SQLite) is set on this one.
  * - `realistic mix`: what trackers send: Zipf-popular pages, shares whose `ref` names a
  *   share minted earlier, every vital, conversions, and half the batches with a visitor id.
  *
  * Event ids in both are random 21-character nanoid-style ids, as trackers send: sequential
  * ones would append to the id index and make it look faster than it is.
  *
- * BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 16) tune the run.
+ * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16) and BENCH_RUNS (default 3)
+ * tune the run.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -23,32 +25,12 @@ import { spawnCollector } from '../test/support/process.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
 const eventsPerBatch = 20;
 const token = 'bench-token-0123456789';
 
 /** A nanoid: base64url has nanoid's 64-symbol alphabet, each symbol equally likely. */
 const nanoid = (size = 21) => randomBytes(Math.ceil((size * 3) / 4)).toString('base64url').slice(0, size);
-
-/**
- * The fixed pattern: of each five events, one share, one vital and three views, over 200
- * pages in turn, so 80% of the events are views or shares (the report counts those).
- */
-function randomIds() {
-  let n = 0;
-  const next = () => {
-    const url = `https://blog.example/posts/${n % 200}`;
-    const events = Array.from({ length: eventsPerBatch }, (_, i) => {
-      const id = nanoid();
-      const ts = Date.now();
-      if (i % 5 === 1) return { id, type: 'share', ts, url, share: `s${n}x${i}`, ref: `s${n - 1}x${i}`, network: 'telegram', via: 'button' };
-      if (i % 5 === 2) return { id, type: 'vitals', ts, url, metric: 'LCP', value: 1234.5 };
-      return { id, type: 'view', ts, url, ref: i % 2 ? `s${n - 1}x1` : undefined };
-    });
-    n++;
-    return JSON.stringify({ v: 1, site: 'bench', events });
-  };
-  return { next, counted: 16 / 20 };
-}
 
 /**
  * Index of a page drawn with Zipf's law (s = 1) over `pages` pages: page k is k times less
@@ -69,6 +51,20 @@ function zipf(pages) {
     }
     return low;
   };
+}
+
+/** Pages read by the workloads, Zipf-popular among 1,000. */
+const pageUrl = (/** @type {() => number} */ page) => `https://blog.example/posts/${page()}`;
+
+/** Batches of 20 views, each of a Zipf-popular page, none through a share. */
+function viewsOnly() {
+  const page = zipf(1000);
+  const next = () => {
+    const ts = Date.now();
+    const events = Array.from({ length: eventsPerBatch }, () => ({ id: nanoid(), type: 'view', ts, url: pageUrl(page) }));
+    return JSON.stringify({ v: 1, site: 'bench', events });
+  };
+  return { next, counted: 1 };
 }
 
 const networks = ['copy', 'x', 'facebook', 'whatsapp', 'telegram', 'linkedin', 'email', 'native'];
@@ -98,7 +94,7 @@ function realisticMix() {
     const events = [];
     let last;
     for (let session = 0; session < 4; session++) {
-      const url = `https://blog.example/posts/${page()}`;
+      const url = pageUrl(page);
       const ref = minted.length && Math.random() < 0.5 ? pick(minted) : undefined;
       events.push({ id: nanoid(), type: 'view', ts, url, ref, visitor });
       for (const [metric, value] of vitals) events.push({ id: nanoid(), type: 'vitals', ts, url, metric, value: value(), ref, visitor });
@@ -114,7 +110,7 @@ function realisticMix() {
   return { next, counted: 5 / 20 };
 }
 
-const workloads = { 'random ids': randomIds, 'realistic mix': realisticMix };
+const workloads = { 'random ids, views only': viewsOnly, 'realistic mix': realisticMix };
 
 /**
  * CPU time the process has used, in ms (Linux; undefined elsewhere). Unlike events/s, the
@@ -153,6 +149,7 @@ async function bench(workload, name, db) {
       workload,
       database: name,
       'events/s': Math.round(accepted / seconds),
+      'requests/s': Math.round(result['2xx'] / seconds),
       'p50 ms': result.latency.p50,
       'p99 ms': result.latency.p99,
       'collector CPU ms/request':
@@ -168,9 +165,32 @@ async function bench(workload, name, db) {
   }
 }
 
+/** The median of numbers (of an even count, the lower middle one: a figure one run measured). */
+const median = (/** @type {number[]} */ values) => values.toSorted((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+
+/** One row per workload and database: each figure the median of its runs; refusals and losses summed. */
+function medians(/** @type {Record<string, any>[]} */ measured) {
+  const row = { ...measured[0], runs: measured.length };
+  for (const key of Object.keys(measured[0])) {
+    const values = measured.map((m) => m[key]);
+    if (['non-2xx', 'accepted', 'lost'].includes(key)) row[key] = values.reduce((a, b) => a + b, 0);
+    else if (values.every((v) => typeof v === 'number')) row[key] = median(values);
+  }
+  return row;
+}
+
 const rows = [];
-for (const workload of Object.keys(workloads)) rows.push(...(await onEachDatabase((name, db) => bench(workload, name, db))));
-console.log(`\n${connections} connections, ${seconds} s, ${eventsPerBatch}-event batches, collector and load tool on this machine (load average ${loadavg()[0].toFixed(1)}):`);
+for (const workload of Object.keys(workloads)) {
+  /** @type {Record<string, any>[][]} runs by database */
+  const byDatabase = [];
+  for (let run = 0; run < runs; run++) {
+    (await onEachDatabase((name, db) => bench(workload, name, db))).forEach((r, i) => (byDatabase[i] ??= []).push(r));
+  }
+  rows.push(...byDatabase.map(medians));
+}
+console.log(
+  `\n${connections} connections, ${seconds} s a run, median of ${runs} runs, ${eventsPerBatch}-event batches, collector and load tool on this machine (load average ${loadavg()[0].toFixed(1)}):`,
+);
 console.table(rows);
 if (rows.some((r) => r.lost !== 0 || r['non-2xx'] !== 0)) {
   console.error('events were lost or refused');

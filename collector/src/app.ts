@@ -16,7 +16,8 @@ import { cors, defaultRate, httpError, rateLimiter } from './hooks.js';
 import { migrate } from './migrations.js';
 import { reportRunner } from './reports.js';
 import { dayMs, lineageKeeper } from './lineage.js';
-import { retentionCutoff } from './retention.js';
+import { prepareMonths } from './partitions.js';
+import { expireEvents, retentionCutoff } from './retention.js';
 import admin from './routes/admin.js';
 import counts from './routes/counts.js';
 import dashboard from './routes/dashboard.js';
@@ -24,6 +25,7 @@ import ingest from './routes/ingest.js';
 import report from './routes/report.js';
 import reviews from './routes/reviews.js';
 import type { Database, Options } from './types.js';
+import { schemaErrorFormatter, validatorCompiler } from './validation.js';
 
 export type { Options } from './types.js';
 
@@ -84,7 +86,10 @@ export async function build(options: Options = {}) {
     http: { headersTimeout: timeouts.headers, connectionsCheckingInterval: Math.min(1000, timeouts.headers) },
     // Unique across restarts and processes, so that a 5xx's id finds its log line.
     genReqId: () => randomUUID(),
+    // Every route's schemas are compiled and their refusals worded as ingest's (validation.ts).
+    schemaErrorFormatter,
   });
+  app.setValidatorCompiler(validatorCompiler);
   app.server.maxConnections = options.maxConnections ?? 2048;
   // Node times out headers only once they begin: a connection that sends nothing is closed
   // after the header timeout too. A request in progress is requestTimeout's (a long
@@ -129,21 +134,29 @@ export async function build(options: Options = {}) {
 
   /** Deletes events older than the retention period; returns how many. */
   async function purgeExpired() {
-    const cutoff = retentionCutoff(retention, Date.now());
+    const now = Date.now();
+    const cutoff = retentionCutoff(retention, now);
     if (cutoff === undefined) return 0;
     // Whole UTC days, so that the overview's daily counts go with their events.
     const days = Math.floor(cutoff / dayMs);
-    const [result] = await db.deleteFrom('events').where('ts', '<', days * dayMs).execute();
+    const deleted = await expireEvents(db, dialect, days * dayMs, now);
     await db.deleteFrom('page_days').where('day', '<', days).execute();
     for (const table of ['shares', 'unresolved']) await db.deleteFrom(table).where('ts', '<', days * dayMs).execute();
     await db.deleteFrom('bot_hits').where('day', '<', new Date(days * dayMs).toISOString().slice(0, 10)).execute();
-    return Number(result.numDeletedRows);
+    return deleted;
   }
+  /** PostgreSQL: the months ingest may write into, made ahead (partitions.ts). */
+  const prepare = async () => {
+    if (dialect === 'postgres') await prepareMonths(db, Date.now());
+  };
   const purge = () => purgeExpired().catch((error) => app.log.error(error, 'retention purge failed'));
+  const daily = () => prepare().catch((error) => app.log.error(error, 'making the coming months failed')).then(purge);
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
+    // Before the first event: a collector that cannot make its partitions does not start.
+    await prepare();
     await purge();
-    timer = setInterval(purge, dayMs).unref();
+    timer = setInterval(daily, dayMs).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);

@@ -36,11 +36,14 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
     let text = texts.get(key);
     if (!text) {
       const row = Object.fromEntries(columns.map((c) => [c, null]));
-      // Retries resend ids already stored: the primary key (site, id) drops them.
+      // Retries resend events already stored: the primary key drops them. It is (site, id)
+      // on SQLite and (site, id, ts) on PostgreSQL, whose monthly partitions need ts in
+      // every unique key; a retry resends the same event, same id and same ts, so it
+      // conflicts on both. No conflict target: the one statement names neither key.
       text = db
         .insertInto('events')
         .values(Array(count).fill(row))
-        .onConflict((oc) => oc.columns(['site', 'id']).doNothing())
+        .onConflict((oc) => oc.doNothing())
         // Only the rows stored come back: lineage must count each event once.
         .returning('id')
         .compile().sql;

@@ -41,7 +41,8 @@ export function nulField(body: unknown): string | undefined {
 }
 
 /**
- * Answers 4xx as Fastify does (`{statusCode, error, message}` naming the problem). A 5xx
+ * Answers 4xx in one shape, `{statusCode, error, message}` naming the problem, plus the
+ * `field` a client should mend when there is one. A 5xx
  * is logged with the request id and answered with that id only: its message may quote
  * SQL or stored values. The log line has the method and URL, never the body, the token
  * or the client address (see the serializers in app.ts).
@@ -50,8 +51,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   const status = error.statusCode ?? 500;
   if (status < 500) {
     const { field } = (error as { field?: string });
-    // Fastify's error shape, plus the field a client should mend when there is one.
-    return void (field ? reply.code(status).send({ statusCode: status, error: STATUS_CODES[status], message: error.message, field }) : reply.send(error));
+    return void reply.code(status).send({ statusCode: status, error: STATUS_CODES[status], message: error.message, ...(field && { field }) });
   }
   request.log.error({ err: error, req: request }, 'request failed');
   reply

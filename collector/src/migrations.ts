@@ -6,6 +6,7 @@
 import { Migrator, sql } from 'kysely';
 import type { Dialect } from './db.js';
 import { rebuildPage } from './lineage.js';
+import { attachMonths, monthOf } from './partitions.js';
 import { fingerprint } from './spam.js';
 import type { Database } from './types.js';
 
@@ -222,6 +223,34 @@ export const migrations: Migration[] = [
       // Every page already stored gets its lineage now, so that the first overview is whole.
       const pages = await db.selectFrom('events').select(['site', 'url']).distinct().execute();
       for (const { site, url } of pages) await rebuildPage(db, dialect, site, url);
+    },
+  },
+  {
+    version: '0006_event_partitions',
+    async up(db, dialect) {
+      // PostgreSQL: events partitioned by month (partitions.ts says why and how); SQLite keeps one table.
+      if (dialect !== 'postgres') return;
+      await sql`alter table events rename to events_unpartitioned`.execute(db);
+      // Every column, default (0004's seq goes on from its sequence) and check; the keys come after the rows.
+      await sql`create table events (like events_unpartitioned including all excluding indexes) partition by range (ts)`.execute(db);
+      const { rows } = await sql<{ month: number }>`
+        select distinct (extract(epoch from date_trunc('month', to_timestamp(ts / 1000.0) at time zone 'UTC')) * 1000)::bigint as month
+        from events_unpartitioned`.execute(db);
+      await attachMonths(db, rows.map((r) => monthOf(Number(r.month))));
+      await sql`insert into events select * from events_unpartitioned`.execute(db);
+      await sql`alter sequence events_seq_seq owned by events.seq`.execute(db);
+      await sql`drop table events_unpartitioned`.execute(db);
+      // A partitioned table's unique keys must hold its partition key: ts joins the key. A
+      // retried event carries the same id and ts, so retries still conflict (commit.ts).
+      await sql`alter table events add constraint events_pk primary key (site, id, ts)`.execute(db);
+      // The indexes reports need, made again (one an earlier step adds to events must be listed
+      // here too); ts needs none of its own, the months prune it.
+      // A page's events of one type in a time range (reports, counts):
+      await sql`create index events_url on events (url, type, ts)`.execute(db);
+      // Conversions on other pages found by the share they arrived through:
+      await sql`create index events_convert_ref on events (ref) where type = 'convert'`.execute(db);
+      // Erasure by visitor id, which would otherwise read every month:
+      await sql`create index events_visitor on events (visitor) where visitor is not null`.execute(db);
     },
   },
 ];

@@ -102,7 +102,8 @@ function topChains(graph: Graph, conversions: Conversion[], limit = 10) {
     chains.set(c.ref, chain);
   }
   return [...chains]
-    .sort(([, a], [, b]) => b.conversions - a.conversions || b.value - a.value)
+    // Ties in share id order, so that every process and database shows the same ten.
+    .sort(([lastA, a], [lastB, b]) => b.conversions - a.conversions || b.value - a.value || compare(lastA, lastB))
     .slice(0, limit)
     .map(([last, figures]) => {
       const path = [];
@@ -195,3 +196,9 @@ export async function siteOverview(source: Source, range: Range, { sort = 'views
     daily,
   };
 }
+
+/** `GET /api/report?url=U`: the answer's type, as the dashboard imports it. */
+export type PageReport = Awaited<ReturnType<typeof pageReport>>;
+
+/** `GET /api/report` without `url`: the answer's type, as the dashboard imports it. */
+export type SiteOverview = Awaited<ReturnType<typeof siteOverview>>;

@@ -1,4 +1,12 @@
-/** Retention: events older than the period are deleted at start and then daily. */
+/**
+ * Retention: events older than the period are deleted at start and then daily. SQLite
+ * deletes them; PostgreSQL first drops the months wholly older (partitions.ts), then
+ * deletes the rest in the month the cutoff falls in.
+ */
+import type { Dialect } from './db.js';
+import { dropMonthsBefore } from './partitions.js';
+import { maxAgeMs } from './schema.js';
+import type { Database } from './types.js';
 
 const units = { h: 3600_000, d: 86_400_000, w: 7 * 86_400_000 };
 
@@ -29,4 +37,15 @@ function monthsBefore(now: number, months: number) {
   const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
   date.setUTCDate(Math.min(day, lastDay));
   return date.getTime();
+}
+
+/**
+ * Deletes the events older than `cutoff`; returns how many. A month is dropped only once
+ * ingest can no longer write into it (older than 35 days): a shorter retention deletes
+ * the rows of the months still open instead.
+ */
+export async function expireEvents(db: Database, dialect: Dialect, cutoff: number, now: number) {
+  const dropped = dialect === 'postgres' ? await dropMonthsBefore(db, Math.min(cutoff, now - maxAgeMs)) : 0;
+  const [result] = await db.deleteFrom('events').where('ts', '<', cutoff).execute();
+  return dropped + Number(result.numDeletedRows);
 }

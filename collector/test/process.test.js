@@ -1,14 +1,14 @@
 // @ts-check
-/** The real binary: flags and environment, durability across kill -9, graceful shutdown, two processes on one PostgreSQL. */
+/** The real binary: flags and environment, durability across kill -9, graceful shutdown (two processes: processes.test.js). */
 import assert from 'node:assert/strict';
 import { request as httpRequest } from 'node:http';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
 import { databases } from './support/databases.js';
-import { batch, event, share, view } from './support/http.js';
+import { batch, share, view } from './support/http.js';
 import { spawnCollector } from './support/process.js';
 
-const [sqlite, postgres] = databases;
+const [sqlite] = databases;
 const token = 'process-token-0123456789';
 
 /** @param {string} base @param {unknown} body */
@@ -148,51 +148,5 @@ describe('wom-collector binary', () => {
     const result = spawnSync(process.execPath, [bin, '--rate', 'lots'], { encoding: 'utf8' });
     assert.equal(result.status, 2);
     assert.match(result.stderr, /--rate must be a whole number/);
-  });
-});
-
-describe('two processes on one PostgreSQL', () => {
-  it('produce the same report as one process given the same events', async () => {
-    const url = 'https://blog.example/shared';
-    const t0 = Date.now() - 600_000;
-    const events = [
-      view({ url, ts: t0 }),
-      share('P1s1', { url, ts: t0 + 1, network: 'x' }),
-      ...[2, 3, 4].map((i) => view({ url, ts: t0 + i, ref: 'P1s1' })),
-      share('P1s2', { url, ts: t0 + 5, ref: 'P1s1', network: 'telegram' }),
-      view({ url, ts: t0 + 6, ref: 'P1s2' }),
-      view({ url, ts: t0 + 7, ref: 'Unknown01' }),
-      event({ type: 'convert', url, ts: t0 + 8, ref: 'P1s2', value: 5 }),
-    ];
-    const shared = await postgres.create();
-    const single = await postgres.create();
-    // Both start at once: the migrations' lock lets one of them create the schema.
-    const [a, b] = await Promise.all([
-      spawnCollector(['--db', shared.url, '--token', token]),
-      spawnCollector(['--db', shared.url, '--token', token]),
-    ]);
-    const one = await spawnCollector(['--db', single.url, '--token', token]);
-    try {
-      // Alternate the events between the two processes, one batch each, sent at the same time.
-      const results = await Promise.all([
-        post(a.base, batch(events.filter((_, i) => i % 2 === 0))),
-        post(b.base, batch(events.filter((_, i) => i % 2 === 1))),
-        post(one.base, batch(events)),
-      ]);
-      assert.deepEqual(results.map((r) => r.status), [200, 200, 200]);
-      // A retry through the other process is still a duplicate.
-      assert.deepEqual((await post(b.base, batch(events.slice(0, 2)))).body, { accepted: 0, duplicates: 2, rejected: [] });
-
-      const query = `url=${encodeURIComponent(url)}`;
-      const [fromA, fromB, fromOne] = await Promise.all([report(a.base, query), report(b.base, query), report(one.base, query)]);
-      assert.deepEqual(fromA, fromOne);
-      assert.deepEqual(fromB, fromOne);
-      assert.equal(fromOne.views, 6);
-      assert.equal(fromOne.depth, 2);
-    } finally {
-      await Promise.all([a, b, one].map((c) => c.stop()));
-      await shared.drop();
-      await single.drop();
-    }
   });
 });

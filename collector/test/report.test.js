@@ -364,7 +364,8 @@ for (const database of databases) {
       it('answers 400 without url', async () => {
         const response = await running.collector.request('/api/counts');
         assert.equal(response.status, 400);
-        assert.match(response.body.message, /url is required/);
+        assert.equal(response.body.message, "querystring must have required property 'url'");
+        assert.equal(response.body.field, 'url');
       });
     });
   });

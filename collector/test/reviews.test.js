@@ -86,7 +86,8 @@ for (const database of databases) {
           const { status, body } = await post(review(fields));
           assert.equal(status, 400);
           assert.equal(body.field, field);
-          assert.match(body.message, new RegExp(`^${field} `));
+          // Worded as ingest's refusals: `rating must be <= 5`, `body must have required property 'item'`.
+          assert.match(body.message, new RegExp(`^${field} |^body must have required property '${field}'$`));
         });
       }
 

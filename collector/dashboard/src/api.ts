@@ -1,5 +1,5 @@
 import { rangeParams } from './range.js';
-import type { Moderation, Overview, PublishedReviews, Range, Report, Review } from './types.js';
+import type { HeldReview, Moderation, Overview, PublishedReviews, Range, Report } from './types.js';
 
 /** A failed call: `status` 0 when the collector could not be reached. */
 export class ApiError extends Error {
@@ -62,12 +62,12 @@ export class Api {
   }
 
   /** Reviews held for moderation, oldest first. */
-  async pending(): Promise<Review[]> {
-    return (await this.request<{ reviews: Review[] }>('api/reviews/pending')).reviews;
+  async pending(): Promise<HeldReview[]> {
+    return (await this.request<{ reviews: HeldReview[] }>('api/reviews/pending')).reviews;
   }
 
   /** Publishes, rejects or deletes reviews by id. */
-  moderate(ids: readonly (number | string)[], action: Moderation): Promise<unknown> {
+  moderate(ids: readonly HeldReview['id'][], action: Moderation): Promise<unknown> {
     return this.request('api/reviews/moderate', {}, { method: 'POST', body: JSON.stringify({ ids, action }) });
   }
 

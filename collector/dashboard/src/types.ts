@@ -1,5 +1,7 @@
-/** Shapes of the collector's report and moderation APIs, as the dashboard reads them. */
+/** Shapes of the collector's report and moderation APIs, as the dashboard reads them: the report's are the collector's own. */
 import type { Cascade, FlatNode as TreeNode } from '../../src/cascades.js';
+import type { PageReport, SiteOverview } from '../../src/report.js';
+import type { HeldReview, Moderation, PublishedReviews } from '../../src/routes/reviews.js';
 
 /** A time range in ms since the epoch; `to` is exclusive. Undefined bounds are open. */
 export interface Range {
@@ -7,99 +9,31 @@ export interface Range {
   to?: number;
 }
 
-/** One row of the overview's pages table. */
-export interface PageRow {
-  url: string;
-  views: number;
-  shares: number;
-  /** Visits that came from a share (generation ≥ 1). */
-  visits: number;
-  k: number;
-  depth: number;
-}
+/** `GET /api/report` without `url`. */
+export type Overview = SiteOverview;
+
+/** One row of the overview's pages table (`visits`: those that came from a share, generation ≥ 1). */
+export type PageRow = Overview['pages'][number];
 
 /** Site-wide figures of the overview. */
-export interface Totals {
-  views: number;
-  shares: number;
-  visits: number;
-  k: number;
-  depth: number;
-  conversions: number;
-  value: number;
-  reviews: number;
-}
+export type Totals = Overview['totals'];
 
 /** One day of the overview's time series (`day` is `YYYY-MM-DD`, UTC). */
-export interface Day {
-  day: string;
-  views: number;
-  shares: number;
-  visits: number;
-}
+export type Day = Overview['daily'][number];
 
-/** `GET /api/report` without `url`. */
-export interface Overview {
-  pages: PageRow[];
-  totals: Totals;
-  daily: Day[];
-}
+/** `GET /api/report?url=U`. */
+export type Report = PageReport;
 
-export interface Generation {
-  generation: number;
-  visits: number;
-  shares: number;
-  conversions: number;
-  value: number;
-}
+export type Generation = Report['generations'][number];
 
-export interface NetworkFigures {
-  shares: number;
-  visits: number;
-}
+export type NetworkFigures = Report['networks'][string];
 
 /** The collector's own types of the report's cascades and of their trees' nodes. */
 export type { Cascade, TreeNode };
 
-/** `GET /api/report?url=U`. */
-export interface Report {
-  url: string;
-  views: number;
-  shares: number;
-  conversions: number;
-  value: number;
-  networks: Record<string, NetworkFigures>;
-  generations: Generation[];
-  k: number;
-  depth: number;
-  cascades: Cascade[];
-  /** Conversions and their value by the network of the share they came through. */
-  conversionsByNetwork: Record<string, { conversions: number; value: number }>;
-  /** The trees of the largest cascades (see the collector's README). */
-  trees: { root: string; nodes: TreeNode[] }[];
-  /** The items reviewed on this page, with how many reviews were written here. */
-  reviewItems: { item: string; reviews: number }[];
-}
-
-/** A review as the moderation API lists it. Its text is untrusted: render it as text only. */
-export interface Review {
-  id: number | string;
-  /** The site it was written on (in the moderation list). */
-  site?: string;
-  item: string;
-  rating: number;
-  text: string;
-  author: string | null;
-  ts: number;
-  status?: string;
-}
-
-/** `GET /api/reviews?item=I`. */
-export interface PublishedReviews {
-  item: string;
-  count: number;
-  average: number;
-  reviews: Review[];
-}
-
-export type Moderation = 'publish' | 'reject' | 'delete';
+/**
+ * The reviews APIs' answers, as the collector's response schemas give them. Review text
+ * is untrusted: render it as text only.
+ */
+export type { HeldReview, Moderation, PublishedReviews };
+export type PublishedReview = PublishedReviews['reviews'][number];

@@ -2,11 +2,16 @@
  * Operations: `GET /healthz`, `GET /api/access` (what the caller's token may do, for the
  * dashboard) and erasure by visitor id (the right to be forgotten).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { rights, type Level } from '../access.js';
+import { visitorId } from '../schema.js';
 
-export default async function admin(app: FastifyInstance) {
+/** Only an id ingest could have stored can be erased. */
+const visitorParams = Type.Object({ visitor: visitorId });
+
+const admin: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/healthz', async (request, reply) => {
     try {
       await sql`select 1`.execute(app.db);
@@ -22,7 +27,7 @@ export default async function admin(app: FastifyInstance) {
     return { level, rights: rights[level] };
   });
 
-  app.delete<{ Params: { visitor: string } }>('/api/visitors/:visitor', { onRequest: app.requireRight('administer') }, async (request) => {
+  app.delete('/api/visitors/:visitor', { onRequest: app.requireRight('administer'), schema: { params: visitorParams } }, async (request) => {
     const { visitor } = request.params;
     const deleted: Record<string, number> = {};
     await app.db.transaction().execute(async (trx) => {
@@ -31,4 +36,5 @@ export default async function admin(app: FastifyInstance) {
     await app.lineage.run();
     return { visitor, deleted };
   });
-}
+};
+export default admin;

@@ -1,11 +1,13 @@
 /** `GET /api/counts?url=U`: public share totals per network, for `<wom-share counts>`. */
-import type { FastifyInstance } from 'fastify';
-import { httpError } from '../hooks.js';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import { pageUrl } from '../schema.js';
 
-export default async function counts(app: FastifyInstance) {
-  app.get<{ Querystring: { url?: string } }>('/api/counts', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
+const query = Type.Object({ url: pageUrl });
+
+const counts: FastifyPluginAsyncTypebox = async (app) => {
+  app.get('/api/counts', { onRequest: [app.cors, app.rateLimit], schema: { querystring: query } }, async (request, reply) => {
     const { url } = request.query;
-    if (!url || url.length > 2048) throw httpError(400, 'querystring url is required (at most 2048 characters)');
     const rows = await app.db
       .selectFrom('events')
       .select(['network', (eb) => eb.fn.countAll().as('n')])
@@ -23,4 +25,5 @@ export default async function counts(app: FastifyInstance) {
     reply.header('cache-control', 'public, max-age=60');
     return { url, total, networks };
   });
-}
+};
+export default counts;

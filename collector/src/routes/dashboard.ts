@@ -5,9 +5,11 @@
  * moderation APIs with the token the marketer types in.
  */
 import { readFile } from 'node:fs/promises';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
 import { httpError } from '../hooks.js';
-import { eventFields } from '../schema.js';
+import { eventFields, pageUrl, siteName } from '../schema.js';
 
 // From dist/src/routes/ (the compiled module) to the package's public/.
 const root = new URL('../../../public/dashboard/', import.meta.url);
@@ -39,12 +41,23 @@ const maxEvents = 100_000;
 /** Event columns in the export, in order. */
 const columns = ['site', ...eventFields];
 
-export default async function dashboard(app: FastifyInstance) {
+/** The export's range: `from` inclusive, `to` exclusive, in ms since the epoch. */
+const eventsQuery = Type.Object({
+  site: Type.Optional(siteName),
+  url: Type.Optional(pageUrl),
+  from: Type.Optional(Type.Integer({ minimum: 0 })),
+  to: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+
+/** A file's name is looked up, never joined as a path (see `send`). */
+const fileParams = Type.Object({ file: Type.String({ maxLength: 100 }) });
+
+const dashboard: FastifyPluginAsyncTypebox = async (app) => {
   // Relative, so a collector mounted under a path redirects within it.
   app.get('/dashboard', (_request, reply) => reply.redirect('dashboard/'));
 
   app.get('/dashboard/', (_request, reply) => send(reply, 'index.html'));
-  app.get<{ Params: { file: string } }>('/dashboard/:file', (request, reply) => send(reply, request.params.file));
+  app.get('/dashboard/:file', { schema: { params: fileParams } }, (request, reply) => send(reply, request.params.file));
 
   async function send(reply: FastifyReply, file: string) {
     const type = /^[\w-]+\.(\w+)$/.exec(file)?.[1];
@@ -61,22 +74,15 @@ export default async function dashboard(app: FastifyInstance) {
       .send(body);
   }
 
-  app.get<{ Querystring: Record<string, string | undefined> }>('/api/events', { onRequest: app.requireRight('read') }, async (request, reply) => {
-    const { query } = request;
-    const bound = (name: string) => {
-      const value = query[name];
-      if (value === undefined) return undefined;
-      if (!/^\d+$/.test(value)) throw httpError(400, `querystring ${name} must be ms since the epoch`);
-      return Number(value);
-    };
-    const [from, to] = [bound('from'), bound('to')];
+  app.get('/api/events', { onRequest: app.requireRight('read'), schema: { querystring: eventsQuery } }, async (request, reply) => {
+    const { site, url, from, to } = request.query;
     const rows = await app.db
       .selectFrom('events')
       .select(columns)
-      .$if(query.site !== undefined, (q) => q.where('site', '=', (query.site as string)))
-      .$if(query.url !== undefined, (q) => q.where('url', '=', (query.url as string)))
-      .$if(from !== undefined, (q) => q.where('ts', '>=', (from as number)))
-      .$if(to !== undefined, (q) => q.where('ts', '<', (to as number)))
+      .$if(site !== undefined, (q) => q.where('site', '=', site))
+      .$if(url !== undefined, (q) => q.where('url', '=', url))
+      .$if(from !== undefined, (q) => q.where('ts', '>=', from))
+      .$if(to !== undefined, (q) => q.where('ts', '<', to))
       .orderBy('ts')
       .orderBy('id')
       .limit(maxEvents + 1)
@@ -85,4 +91,5 @@ export default async function dashboard(app: FastifyInstance) {
     reply.header('cache-control', 'no-store');
     return { events: rows.map((r) => ({ ...r, ts: Number(r.ts) })) };
   });
-}
+};
+export default dashboard;

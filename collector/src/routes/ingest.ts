@@ -2,13 +2,13 @@
  * `POST /e`: the beacon endpoint. Each event is judged on its own: the valid ones are
  * stored, the others answered as rejected. A request's events are committed before its 2xx.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { groupCommit, type EventRow } from '../commit.js';
 import { clientKey } from '../client.js';
 import { defaultRate, httpError } from '../hooks.js';
 import { siteQuotas } from '../quota.js';
-import { eventFields, knownTypes, validateEnvelope, validateEvents } from '../schema.js';
+import { envelopeSchema, eventFields, knownTypes, validateEvents } from '../schema.js';
 import type { Options } from '../types.js';
 import { fixedWindow } from '../window.js';
 
@@ -18,7 +18,7 @@ const crawler = /bot[/;]|crawler|spider|slurp|facebookexternalhit|lighthouse|pin
 /** Default quotas per site; collector/README.md ("Security model") says why these. */
 const defaultQuotas = { events: 60_000, urls: 50_000 };
 
-export default async function ingest(app: FastifyInstance, options: Options) {
+const ingest: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
   const filterBots = options.bots !== false;
   const store = groupCommit(app.db, app.dialect, app.lineage);
   const quotas = siteQuotas({ events: options.quotaEvents ?? defaultQuotas.events, urls: options.quotaUrls ?? defaultQuotas.urls });
@@ -28,10 +28,11 @@ export default async function ingest(app: FastifyInstance, options: Options) {
   const clientEvents = fixedWindow(60_000);
 
   // NUL characters are refused per field by the event schema, so that they cost one event only.
-  app.post('/e', { onRequest: [app.cors, app.rateLimit], config: { nulPerField: true } }, async (request, reply) => {
-    // Checklist: origin and rate (onRequest), size and JSON (parser), envelope, the
+  const route = { onRequest: [app.cors, app.rateLimit], config: { nulPerField: true }, schema: { body: envelopeSchema } };
+  app.post('/e', route, async (request, reply) => {
+    // Checklist: origin and rate (onRequest), size and JSON (parser), envelope (schema), the
     // address's events a minute, the site's events a minute, each event's fields, the site's new urls a day, bots, store.
-    const { site, events } = validateEnvelope(request.body);
+    const { site, events } = request.body;
     const now = Date.now();
     if (maxClientEvents && clientEvents.add(clientKey(request.ip), events.length, now) > maxClientEvents) {
       reply.header('retry-after', String(clientEvents.retryAfter(now)));
@@ -76,4 +77,5 @@ export default async function ingest(app: FastifyInstance, options: Options) {
     const accepted = await store(rows);
     return { accepted, duplicates: rows.length - accepted, rejected };
   });
-}
+};
+export default ingest;

@@ -6,12 +6,15 @@
  * it as text.
  */
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type, type Static } from '@sinclair/typebox';
 import { sql } from 'kysely';
 import { consume, formSecret, formTokens } from '../form-token.js';
 import { rateLimiter } from '../hooks.js';
+import { text as freeText } from '../schema.js';
 import { fingerprint, hasLink } from '../spam.js';
 import type { Database, Options } from '../types.js';
+import { oneOf } from '../validation.js';
 
 /** The limits the widget mirrors in its form. */
 export const limits = { item: 200, site: 200, text: 5000, author: 80 };
@@ -29,36 +32,68 @@ let last = 0;
  */
 const uniqueNow = () => (last = Math.max(Date.now(), last + 1));
 
-/**
- * Answers 400 naming the field, in Fastify's error shape plus `field`.
- */
-const refuse = (reply: FastifyReply, field: string, message: string) =>
-  reply.code(400).send({ statusCode: 400, error: 'Bad Request', message: `${field} ${message}`, field });
+/** Optional free text: absent, null or up to `max` characters. */
+const optionalText = (max: number) => Type.Optional(Type.Union([freeText(max, 0), Type.Null()]));
 
-/**
- * A text of at most `max` characters without NUL (PostgreSQL cannot store one).
- */
-const isText = (value: unknown, max: number): value is string => typeof value === 'string' && value.length <= max && !value.includes('\0');
+const reviewedSite = freeText(limits.site);
+const reviewedItem = freeText(limits.item);
 
-/** What the field messages say of a text field. */
-const textOf = (max: number) => `must be a text of 1 to ${max} characters, without NUL`;
+/** A reader's review as the widget submits it. */
+const submission = Type.Object({
+  site: reviewedSite,
+  item: reviewedItem,
+  rating: Type.Integer({ minimum: 1, maximum: 5 }),
+  text: optionalText(limits.text),
+  author: optionalText(limits.author),
+  /** The honeypot: people leave it empty, whatever a bot puts in it. */
+  website: Type.Optional(Type.Unknown()),
+  /** The form token `GET /api/reviews` issued; checked by form-token.ts. */
+  token: Type.Optional(Type.String({ maxLength: 200 })),
+});
 
-/**
- * The first field of a submission the collector refuses, with why; undefined when it is valid.
- */
-function invalidField(body: Record<string, unknown>): [string, string] | undefined {
-  const { site, item, rating, text, author } = body;
-  if (!isText(site, limits.site) || !site) return ['site', textOf(limits.site)];
-  if (!isText(item, limits.item) || !item) return ['item', textOf(limits.item)];
-  if (!Number.isInteger(rating) || (rating as number) < 1 || (rating as number) > 5) {
-    return ['rating', 'must be an integer from 1 to 5'];
-  }
-  if (text != null && !isText(text, limits.text)) return ['text', `must be a text of at most ${limits.text} characters, without NUL`];
-  if (author != null && !isText(author, limits.author)) {
-    return ['author', `must be a text of at most ${limits.author} characters, without NUL`];
-  }
-  return undefined;
-}
+/** A page of an item's published reviews, older than `before` (ms) when given. */
+const publishedQuery = Type.Object({
+  item: reviewedItem,
+  site: Type.Optional(reviewedSite),
+  limit: Type.Integer({ minimum: 1, maximum: 50, default: 10 }),
+  before: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER })),
+});
+
+/** A published review as readers see it: no id, no site. */
+const publishedReview = Type.Object({ rating: Type.Integer(), text: Type.String(), author: Type.Union([Type.String(), Type.Null()]), ts: Type.Integer() });
+
+/** `GET /api/reviews`: a page of an item's reviews, its aggregate and, when the site is named, a form token. */
+const publishedPage = Type.Object({
+  item: Type.String(),
+  site: Type.Optional(Type.String()),
+  count: Type.Integer(),
+  average: Type.Number(),
+  /** reviews by star, `"1"` to `"5"` */
+  distribution: Type.Record(Type.String(), Type.Integer()),
+  reviews: Type.Array(publishedReview),
+  token: Type.Optional(Type.String()),
+});
+
+const pendingQuery = Type.Object({ item: Type.Optional(reviewedItem), site: Type.Optional(reviewedSite) });
+
+/** A review held for moderation, with where it was written and why it waits. */
+const heldReview = Type.Composite([
+  publishedReview,
+  Type.Object({ id: Type.String(), site: Type.String(), item: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) }),
+]);
+
+/** The answers' types, as the dashboard imports them. */
+export type PublishedReviews = Static<typeof publishedPage>;
+export type HeldReview = Static<typeof heldReview>;
+
+/** Moderation in bulk: `{action, ids: [...]}`. */
+const moderation = Type.Object({
+  action: oneOf(['publish', 'reject', 'delete'] as const),
+  ids: Type.Array(Type.String({ minLength: 1, maxLength: 64 }), { minItems: 1, maxItems: 500 }),
+});
+
+/** What a moderator may do to held reviews, as the dashboard imports it. */
+export type Moderation = Static<typeof moderation>['action'];
 
 /**
  * Adds `delta` (1 or -1) reviews of `rating` to the stored aggregate of an item of a
@@ -101,7 +136,7 @@ async function aggregate(db: Database, item: string, site: string | undefined) {
   return { count: total, average: total ? Math.round((Number(row.points) / total) * 100) / 100 : 0, distribution };
 }
 
-export default async function reviews(app: FastifyInstance, options: Options) {
+const reviews: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
   const holdAll = options.moderation === 'all';
   const fillMs = options.minFillMs ?? minFillMs;
   const submitLimit = rateLimiter({ max: options.reviewRate ?? 5, windowMs: 10 * 60_000 });
@@ -137,16 +172,9 @@ export default async function reviews(app: FastifyInstance, options: Options) {
     return null;
   }
 
-  app.get('/api/reviews', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
-    const query = (request.query as Record<string, unknown>);
-    const { item, site } = query;
-    if (!isText(item, limits.item) || !item) return refuse(reply, 'item', `is required and ${textOf(limits.item)}`);
-    if (site !== undefined && (!isText(site, limits.site) || !site)) return refuse(reply, 'site', textOf(limits.site));
-    const limit = query.limit === undefined ? 10 : Number(query.limit);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 50) return refuse(reply, 'limit', 'must be an integer from 1 to 50');
-    const before = query.before === undefined ? undefined : Number(query.before);
-    if (before !== undefined && !Number.isSafeInteger(before)) return refuse(reply, 'before', 'must be a time in ms');
-    const ofSite = (site as string | undefined);
+  const published = { querystring: publishedQuery, response: { 200: publishedPage } };
+  app.get('/api/reviews', { onRequest: [app.cors, app.rateLimit], schema: published }, async (request, reply) => {
+    const { item, site: ofSite, limit, before } = request.query;
 
     let page = app.db
       .selectFrom('reviews')
@@ -171,14 +199,10 @@ export default async function reviews(app: FastifyInstance, options: Options) {
     };
   });
 
-  app.post('/api/reviews', { onRequest: [app.cors, app.rateLimit] }, async (request, reply) => {
-    // Checklist: fields, honeypot, per-client limit, form token, then publish or hold.
-    const body = (request.body ?? {}) as Record<string, unknown>;
-    if (typeof body !== 'object' || Array.isArray(body)) return refuse(reply, 'body', 'must be a JSON object');
-    const invalid = invalidField(body);
-    if (invalid) return refuse(reply, ...invalid);
-    const site = (body.site as string);
-    const item = (body.item as string);
+  app.post('/api/reviews', { onRequest: [app.cors, app.rateLimit], schema: { body: submission } }, async (request, reply) => {
+    // Checklist: fields (schema), honeypot, per-client limit, form token, then publish or hold.
+    const { body } = request;
+    const { site, item, rating } = body;
     /** Answers `status` with the token for the reader's next review. */
     const answer = (status: ReviewStatus) =>
       reply.code(status === 'published' ? 201 : 202).send({ status, token: tokens.issue(site, item, Date.now()) });
@@ -190,9 +214,8 @@ export default async function reviews(app: FastifyInstance, options: Options) {
       submitLimit.call(app, request, reply, (error?: Error) => (error ? reject(error) : resolve(undefined))),
     );
 
-    const rating = (body.rating as number);
-    const text = (body.text as string | undefined) ?? '';
-    const author = (body.author as string | undefined)?.trim() || null;
+    const text = body.text ?? '';
+    const author = body.author?.trim() || null;
     const hash = text.trim() ? fingerprint(text) : null;
     const now = Date.now();
     // The fill time is the server's: from the token's issue to now. A client's `elapsed` is not read.
@@ -211,29 +234,21 @@ export default async function reviews(app: FastifyInstance, options: Options) {
     return answer(status);
   });
 
-  app.get('/api/reviews/pending', { onRequest: moderator }, async (request, reply) => {
-    const { item, site } = (request.query as Record<string, unknown>);
-    if (item !== undefined && !isText(item, limits.item)) return refuse(reply, 'item', textOf(limits.item));
-    if (site !== undefined && !isText(site, limits.site)) return refuse(reply, 'site', textOf(limits.site));
+  const pending = { querystring: pendingQuery, response: { 200: Type.Object({ reviews: Type.Array(heldReview) }) } };
+  app.get('/api/reviews/pending', { onRequest: moderator, schema: pending }, async (request) => {
+    const { item, site } = request.query;
     let query = app.db
       .selectFrom('reviews')
       .select(['id', 'site', 'item', 'rating', 'text', 'author', 'ts', 'reason'])
       .where('status', '=', 'held');
-    if (item) query = query.where('item', '=', (item as string));
-    if (site) query = query.where('site', '=', (site as string));
+    if (item !== undefined) query = query.where('item', '=', item);
+    if (site !== undefined) query = query.where('site', '=', site);
     const rows = await query.orderBy('ts', 'asc').limit(500).execute();
     return { reviews: rows.map((r) => ({ ...r, rating: Number(r.rating), ts: Number(r.ts) })) };
   });
 
-  /** Moderation in bulk: `{action: 'publish' | 'reject' | 'delete', ids: [...]}`. */
-  app.post('/api/reviews/moderate', { onRequest: moderator }, async (request, reply) => {
-    const { action, ids } = (request.body ?? {}) as { action?: unknown; ids?: unknown };
-    if (action !== 'publish' && action !== 'reject' && action !== 'delete') {
-      return refuse(reply, 'action', 'must be publish, reject or delete');
-    }
-    if (!Array.isArray(ids) || !ids.length || ids.length > 500 || !ids.every((id) => isText(id, 64))) {
-      return refuse(reply, 'ids', 'must be a list of 1 to 500 review ids');
-    }
+  app.post('/api/reviews/moderate', { onRequest: moderator, schema: { body: moderation } }, async (request) => {
+    const { action, ids } = request.body;
     const updated = await app.db.transaction().execute(async (trx) => {
       const rows = await trx.selectFrom('reviews').select(['id', 'site', 'item', 'rating', 'status']).where('id', 'in', ids).execute();
       for (const row of rows) {
@@ -247,4 +262,5 @@ export default async function reviews(app: FastifyInstance, options: Options) {
     });
     return { action, updated };
   });
-}
+};
+export default reviews;

@@ -1,11 +1,14 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { ApiError, type Api } from '../api.js';
 import type { Format } from '../format.js';
 import { Loader } from '../load.js';
 import type { DashboardMessages } from '../locales/index.js';
 import { base } from '../styles.js';
-import type { Moderation, PublishedReviews, Review } from '../types.js';
+import type { HeldReview, Moderation, PublishedReview, PublishedReviews } from '../types.js';
+
+/** Whether a checkbox's change checked it. */
+const checked = (e: Event) => (e.target as HTMLInputElement).checked;
 
 /**
  * Moderation: the reviews held for review, publish / reject / delete one or many at once;
@@ -37,11 +40,11 @@ export class WomReviews extends LitElement {
   /** The item whose published reviews are shown (from `#reviews=<item>`, or the form). */
   @property() item = '';
 
-  @state() private selected = new Set<Review['id']>();
+  @state() private selected = new Set<HeldReview['id']>();
   @state() private status = '';
   @state() private busy = false;
 
-  private queue = new Loader<Review[]>(this, () => (this.api as Api).pending());
+  private queue = new Loader<HeldReview[]>(this, () => (this.api as Api).pending());
   private published = new Loader<PublishedReviews>(this, () => (this.api as Api).published(this.item));
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -69,10 +72,10 @@ export class WomReviews extends LitElement {
       </section>`;
   }
 
-  private pending(reviews: Review[], m: DashboardMessages, f: Format) {
+  private pending(reviews: HeldReview[], m: DashboardMessages, f: Format) {
     if (!reviews.length) return html`<p>${m.noPending}</p>`;
     const all = reviews.every((r) => this.selected.has(r.id));
-    const toggle = (id: Review['id'], on: boolean) => {
+    const toggle = (id: HeldReview['id'], on: boolean) => {
       const next = new Set(this.selected);
       if (on) next.add(id);
       else next.delete(id);
@@ -86,17 +89,19 @@ export class WomReviews extends LitElement {
       ${this.list(reviews, m, f, {
         all,
         selectAll: (on) => (this.selected = on ? new Set(reviews.map((r) => r.id)) : new Set()),
-        toggle,
+        lead: (r) =>
+          html`<td><input type="checkbox" aria-label=${m.select(r.author || m.anonymous)} .checked=${this.selected.has(r.id)} @change=${(e: Event) => toggle(r.id, checked(e))} /></td>
+            <td dir="auto">${r.site}</td><td dir="auto">${r.item}</td>`,
       })}`;
   }
 
-  private list(
-    reviews: Review[],
+  /** The reviews as a table; with `selection`, each row leads with `lead`'s cells (its checkbox, site and item). */
+  private list<R extends PublishedReview>(
+    reviews: R[],
     m: DashboardMessages,
     f: Format,
-    selection?: { all: boolean; selectAll: (on: boolean) => void; toggle: (id: Review['id'], on: boolean) => void },
+    selection?: { all: boolean; selectAll: (on: boolean) => void; lead: (review: R) => TemplateResult },
   ) {
-    const checked = (e: Event) => (e.target as HTMLInputElement).checked;
     // The table scrolls in its own region, named by its section's heading.
     return html`<div class="scroll" role="region" tabindex="0" aria-labelledby=${selection ? 'pending' : 'published'}><table>
       <thead><tr>
@@ -107,19 +112,15 @@ export class WomReviews extends LitElement {
         <th scope="col" class="n">${m.rating}</th><th scope="col">${m.text}</th><th scope="col">${m.author}</th><th scope="col">${m.date}</th>
       </tr></thead>
       <tbody>
-        ${reviews.map((r) => {
-          const author = r.author || m.anonymous;
-          return html`<tr>
-            ${selection
-              ? html`<td><input type="checkbox" aria-label=${m.select(author)} .checked=${this.selected.has(r.id)} @change=${(e: Event) => selection.toggle(r.id, checked(e))} /></td>`
-              : null}
-            ${selection ? html`<td dir="auto">${r.site}</td><td dir="auto">${r.item}</td>` : null}
+        ${reviews.map(
+          (r) => html`<tr>
+            ${selection?.lead(r)}
             <td class="n">${f.count(r.rating)}</td>
             <td class="text" dir="auto">${r.text}</td>
-            <td dir="auto">${author}</td>
+            <td dir="auto">${r.author || m.anonymous}</td>
             <td>${f.time(r.ts)}</td>
-          </tr>`;
-        })}
+          </tr>`,
+        )}
       </tbody>
     </table></div>`;
   }
