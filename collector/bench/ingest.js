@@ -14,7 +14,8 @@
  * ones would append to the id index and make it look faster than it is.
  *
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16) and BENCH_RUNS (default 3)
- * tune the run.
+ * tune the run; BENCH_DATABASES (`sqlite`, `postgres`, comma-separated; default both) and
+ * BENCH_WORKLOADS (`views`, `mix`) pick what runs.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -110,7 +111,15 @@ function realisticMix() {
   return { next, counted: 5 / 20 };
 }
 
-const workloads = { 'random ids, views only': viewsOnly, 'realistic mix': realisticMix };
+const workloads = Object.fromEntries(
+  [
+    ['views', 'random ids, views only', viewsOnly],
+    ['mix', 'realistic mix', realisticMix],
+  ]
+    .filter(([key]) => (process.env.BENCH_WORKLOADS?.split(',') ?? ['views', 'mix']).includes(key))
+    .map(([, name, workload]) => [name, workload]),
+);
+const databaseNames = process.env.BENCH_DATABASES?.split(',') ?? ['sqlite', 'postgres'];
 
 /**
  * CPU time the process has used, in ms (Linux; undefined elsewhere). Unlike events/s, the
@@ -184,7 +193,7 @@ for (const workload of Object.keys(workloads)) {
   /** @type {Record<string, any>[][]} runs by database */
   const byDatabase = [];
   for (let run = 0; run < runs; run++) {
-    (await onEachDatabase((name, db) => bench(workload, name, db))).forEach((r, i) => (byDatabase[i] ??= []).push(r));
+    (await onEachDatabase((name, db) => bench(workload, name, db), databaseNames)).forEach((r, i) => (byDatabase[i] ??= []).push(r));
   }
   rows.push(...byDatabase.map(medians));
 }
