@@ -7,72 +7,57 @@
  * turn instead of one per request). The same transaction records the lineage of the
  * events stored (lineage.ts); a page it marks stale is rebuilt before the answers go out.
  */
-import { CompiledQuery } from 'kysely';
 import type { Dialect } from './db.js';
 import { recordLineage, type StoredEvent } from './lineage.js';
+import { multiRow } from './statements.js';
 import type { Database } from './types.js';
 
 export type EventRow = Record<string, unknown>;
 
-/** Rows per INSERT: few distinct statement texts, each prepared once (see db.ts). */
-const chunk = 50;
+/** The stored row's key on both engines (migrations 0006, 0007). */
+const eventKey = (row: EventRow) => `${row.site}\n${row.ts}\n${row.id}`;
 
 /**
- * @returns stores one request's rows (all with the
- *   same columns; duplicate ids are dropped) and resolves, once committed, with how many
- *   were new.
+ * The INSERT of event rows with these columns. Retries resend events already stored: the
+ * primary key, (site, ts, id) on SQLite and (site, id, ts) on PostgreSQL, drops them (a
+ * retry resends the same event, same id and same ts). No conflict target: the one
+ * statement names neither key. Only the rows stored come back: lineage counts each once.
+ */
+const insertEvents = (columns: string[]) =>
+  multiRow<EventRow>(columns, (db, rows) =>
+    db.insertInto('events').values(rows).onConflict((oc) => oc.doNothing()).returning(['site', 'ts', 'id']),
+  );
+
+/**
+ * @returns stores one request's rows (every request's with the same columns; duplicate
+ *   ids are dropped) and resolves, once committed, with how many were new.
  */
 export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }): (rows: EventRow[]) => Promise<number> {
   let pending: { rows: EventRow[]; resolve: (stored: number) => void; reject: (error: unknown) => void; }[] = [];
-
-  /** INSERT text by row count and columns */
-  const texts: Map<string, string> = new Map();
-  /**
-   * The INSERT of `count` rows with `columns`, compiled once: building and compiling a
-   * 20-row query costs Kysely more than SQLite spends storing it.
- */
-  const insertText = (count: number, columns: string[]) => {
-    const key = `${count} ${columns}`;
-    let text = texts.get(key);
-    if (!text) {
-      const row = Object.fromEntries(columns.map((c) => [c, null]));
-      // Retries resend events already stored: the primary key drops them. It is (site, id)
-      // on SQLite and (site, id, ts) on PostgreSQL, whose monthly partitions need ts in
-      // every unique key; a retry resends the same event, same id and same ts, so it
-      // conflicts on both. No conflict target: the one statement names neither key.
-      text = db
-        .insertInto('events')
-        .values(Array(count).fill(row))
-        .onConflict((oc) => oc.doNothing())
-        // Only the rows stored come back: lineage must count each event once.
-        .returning('id')
-        .compile().sql;
-      texts.set(key, text);
-    }
-    return text;
-  };
+  let insert: { columns: string; run: ReturnType<typeof insertEvents> } | undefined;
 
   async function flush() {
     const jobs = pending;
     pending = [];
     try {
       const { counts, stale } = await db.transaction().execute(async (trx) => {
-        const counts = [];
+        // Every request's rows in one stream of multi-row INSERTs: fewer statements per turn.
+        const rows = jobs.flatMap((job) => job.rows);
+        const columns = Object.keys(rows[0]);
+        if (insert?.columns !== String(columns)) insert = { columns: String(columns), run: insertEvents(columns) };
+        const inserted = new Set((await insert.run(trx, dialect, rows)).map(eventKey));
+        // In the order received (RETURNING promises none); a repeated event was stored once, first.
         const stored: StoredEvent[] = [];
-        for (const { rows } of jobs) {
-          const columns = Object.keys(rows[0]);
+        const counts = jobs.map((job) => {
           let count = 0;
-          for (let i = 0; i < rows.length; i += chunk) {
-            const part = rows.slice(i, i + chunk);
-            const parameters = part.flatMap((row) => columns.map((c) => row[c]));
-            const result = await trx.executeQuery<{ id: string }>(CompiledQuery.raw(insertText(part.length, columns), parameters));
-            // In the order received (RETURNING promises none); a repeated id was stored once, first.
-            const ids = new Set(result.rows.map((r) => r.id));
-            for (const row of part) if (ids.delete(row.id as string)) stored.push((row as unknown as StoredEvent));
-            count += result.rows.length;
+          for (const row of job.rows) {
+            if (inserted.delete(eventKey(row))) {
+              stored.push(row as unknown as StoredEvent);
+              count++;
+            }
           }
-          counts.push(count);
-        }
+          return count;
+        });
         return { counts, stale: await recordLineage(trx, dialect, stored) };
       });
       if (stale.length) await lineage.run();

@@ -15,6 +15,7 @@
 import { sql } from 'kysely';
 import type { Dialect } from './db.js';
 import { shareGraph } from './share-graph.js';
+import { multiRow } from './statements.js';
 import type { Database } from './types.js';
 
 /** What lineage reads of a stored event. */
@@ -43,8 +44,6 @@ export interface LineageRow {
 /** The event types the overview counts. */
 const counted = new Set(['view', 'share', 'convert', 'review']);
 export const dayMs = 24 * 3600_000;
-/** Rows per multi-row statement: well under both engines' limits on parameters. */
-const chunk = 200;
 
 /** A page's counted events of one UTC day (days since the epoch) and generation. */
 export interface CountRow {
@@ -82,26 +81,38 @@ function count(counts: Counts, event: StoredEvent, generation: number) {
   }
 }
 
-async function insertChunked(db: Database, table: string, rows: object[], conflict?: (oc: any) => any) {
-  for (let i = 0; i < rows.length; i += chunk) {
-    let insert = db.insertInto(table).values(rows.slice(i, i + chunk));
-    insert = conflict ? insert.onConflict(conflict) : insert.onConflict((oc: any) => oc.doNothing());
-    await insert.execute();
-  }
-}
+const pageColumns = ['site', 'url'];
+const shareColumns = [...pageColumns, 'share', 'parent', 'generation', 'network', 'visitor', 'ts'];
+const dayColumns = [...pageColumns, 'day', 'generation', 'views', 'shares', 'conversions', 'value', 'reviews'];
+const insertShares = multiRow(shareColumns, (db, rows) => db.insertInto('shares').values(rows).onConflict((oc) => oc.doNothing()));
+const insertUnresolved = multiRow([...pageColumns, 'ref', 'ts'], (db, rows) => db.insertInto('unresolved').values(rows).onConflict((oc) => oc.doNothing()));
+const markStale = multiRow(pageColumns, (db, rows) => db.insertInto('stale_pages').values(rows).onConflict((oc) => oc.doNothing()));
+const add = (column: string) => sql`${sql.ref(`page_days.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
+const upsertDays = multiRow(dayColumns, (db, rows) =>
+  db
+    .insertInto('page_days')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['site', 'url', 'day', 'generation']).doUpdateSet(Object.fromEntries(['views', 'shares', 'conversions', 'value', 'reviews'].map((c) => [c, add(c)])))),
+);
+/** The rows of `table` keyed (site, url, `column`) among `keys`: one statement per 100 keys, for every page at once. */
+const lookup = <R>(table: 'shares' | 'unresolved', column: string, select: string[]) =>
+  multiRow<R>([...pageColumns, column], (db, keys) =>
+    db
+      .selectFrom(table)
+      .select(select)
+      .where(({ eb, refTuple, tuple }) => eb(refTuple('site', 'url', column), 'in', keys.map((k) => tuple(k.site, k.url, k[column])))),
+  );
+const knownShares = lookup<{ site: string; url: string; share: string; generation: number }>('shares', 'share', ['site', 'url', 'share', 'generation']);
+const waitingRefs = lookup<{ site: string; url: string }>('unresolved', 'ref', ['site', 'url']);
 
 /** Adds counted events to the page-day rows, in key order (so that two PostgreSQL transactions lock rows in one order). */
-async function addCounts(db: Database, counts: Counts) {
-  const rows = [...counts.keys()].sort().map((key) => counts.get(key) as CountRow);
-  const add = (column: string) => sql`${sql.ref(`page_days.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
-  await insertChunked(db, 'page_days', rows, (oc) =>
-    oc.columns(['site', 'url', 'day', 'generation']).doUpdateSet(Object.fromEntries(['views', 'shares', 'conversions', 'value', 'reviews'].map((c) => [c, add(c)]))),
-  );
+async function addCounts(db: Database, dialect: Dialect, counts: Counts) {
+  await upsertDays(db, dialect, [...counts.keys()].sort().map((key) => counts.get(key) as CountRow));
 }
 
-/** On PostgreSQL, serialises lineage work on a page across transactions and processes. */
-async function lockPage(db: Database, dialect: Dialect, page: string) {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${page}))`.execute(db);
+/** On PostgreSQL, serialises lineage work on pages across transactions and processes: `pages` locked in their order. */
+async function lockPages(db: Database, dialect: Dialect, pages: string[]) {
+  if (dialect === 'postgres' && pages.length) await sql`select pg_advisory_xact_lock(hashtext(page)) from unnest(${pages}::text[]) as page`.execute(db);
 }
 
 const pageKey = (site: string, url: string) => `${site}\n${url}`;
@@ -119,77 +130,61 @@ function byPage(events: StoredEvent[]) {
 
 /**
  * In the ingest transaction: records the shares and counts of events just stored, in the
- * order received.
+ * order received. Each step is one statement (per 100 rows) for every page of the batch.
  *
  * @returns the pages marked stale (site and url)
  */
 export async function recordLineage(trx: Database, dialect: Dialect, events: StoredEvent[]) {
   const pages = byPage(events.filter((e) => counted.has(e.type)));
   const keys = [...pages.keys()].sort();
-  for (const key of keys) await lockPage(trx, dialect, key);
+  await lockPages(trx, dialect, keys);
+  /** generation of each share these events name, by page and share */
+  const generations: Map<string, Map<string, number>> = new Map(keys.map((key) => [key, new Map()]));
+  const names = keys.flatMap((key) => {
+    const list = pages.get(key) as StoredEvent[];
+    const { site, url } = list[0];
+    return [...new Set(list.flatMap((e) => [e.ref, e.share]).filter((n): n is string => n !== null))].map((share) => ({ site, url, share }));
+  });
+  for (const row of await knownShares(trx, dialect, names)) generations.get(pageKey(row.site, row.url))?.set(row.share, Number(row.generation));
+
   const counts: Counts = new Map();
-  const stale: { site: string; url: string }[] = [];
+  const added: (LineageRow & { site: string; url: string })[] = [];
+  const unresolved: { site: string; url: string; ref: string; ts: number }[] = [];
+  /** pages where a share arrived after an event named it */
+  const stale: Map<string, { site: string; url: string }> = new Map();
   for (const key of keys) {
     const list = pages.get(key) as StoredEvent[];
     const { site, url } = list[0];
-    const names = [...new Set(list.flatMap((e) => [e.ref, e.share]).filter((n): n is string => n !== null))];
-    /** generation of each share of the page these events name */
-    const generations: Map<string, number> = new Map();
-    for (let i = 0; i < names.length; i += chunk) {
-      const rows = await trx
-        .selectFrom('shares')
-        .select(['share', 'generation'])
-        .where('site', '=', site)
-        .where('url', '=', url)
-        .where('share', 'in', names.slice(i, i + chunk))
-        .execute();
-      for (const row of rows) generations.set(row.share, Number(row.generation));
-    }
-    const added: LineageRow[] = [];
+    const known = generations.get(key) as Map<string, number>;
     /** refs named before their share was received, with the first time */
     const missing: Map<string, number> = new Map();
-    let outOfOrder = false;
     for (const event of list) {
       let generation;
       if (event.type === 'share') {
         const share = (event.share as string);
         // A share id's first event is its lineage (PRODUCT.md); later ones count nothing.
-        if (generations.has(share)) continue;
-        if (missing.has(share)) outOfOrder = true;
-        const parent = event.ref !== null && generations.has(event.ref) ? event.ref : null;
-        generation = generationThrough(generations, event.ref);
-        generations.set(share, generation);
-        added.push({ share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts });
+        if (known.has(share)) continue;
+        if (missing.has(share)) stale.set(key, { site, url });
+        const parent = event.ref !== null && known.has(event.ref) ? event.ref : null;
+        generation = generationThrough(known, event.ref);
+        known.set(share, generation);
+        added.push({ site, url, share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts });
       } else {
-        generation = generationThrough(generations, event.ref);
+        generation = generationThrough(known, event.ref);
       }
-      if (event.ref !== null && !generations.has(event.ref) && !missing.has(event.ref)) missing.set(event.ref, event.ts);
+      if (event.ref !== null && !known.has(event.ref) && !missing.has(event.ref)) missing.set(event.ref, event.ts);
       count(counts, event, generation);
     }
-    if (added.length) {
-      await insertChunked(trx, 'shares', added.map((row) => ({ site, url, ...row })));
-      // An earlier batch named one of these shares before it arrived.
-      for (let i = 0; i < added.length && !outOfOrder; i += chunk) {
-        const waiting = await trx
-          .selectFrom('unresolved')
-          .select('ref')
-          .where('site', '=', site)
-          .where('url', '=', url)
-          .where('ref', 'in', added.slice(i, i + chunk).map((row) => row.share))
-          .limit(1)
-          .execute();
-        outOfOrder = waiting.length > 0;
-      }
-    }
-    const unresolved = [...missing].filter(([ref]) => !generations.has(ref)).map(([ref, ts]) => ({ site, url, ref, ts }));
-    await insertChunked(trx, 'unresolved', unresolved);
-    if (outOfOrder) {
-      stale.push({ site, url });
-      await trx.insertInto('stale_pages').values({ site, url }).onConflict((oc) => oc.doNothing()).execute();
-    }
+    for (const [ref, ts] of missing) if (!known.has(ref)) unresolved.push({ site, url, ref, ts });
   }
-  await addCounts(trx, counts);
-  return stale;
+  await insertShares(trx, dialect, added);
+  // An earlier batch named one of these shares before it arrived.
+  const waiting = added.filter((row) => !stale.has(pageKey(row.site, row.url))).map((row) => ({ site: row.site, url: row.url, ref: row.share }));
+  for (const { site, url } of await waitingRefs(trx, dialect, waiting)) stale.set(pageKey(site, url), { site, url });
+  await insertUnresolved(trx, dialect, unresolved);
+  await markStale(trx, dialect, [...stale.values()]);
+  await addCounts(trx, dialect, counts);
+  return [...stale.values()];
 }
 
 /** The order events were received in: SQLite's rowid (rows are appended), PostgreSQL's `seq` (migration 0004). */
@@ -251,19 +246,15 @@ export async function computePage(db: Database, dialect: Dialect, site: string, 
  * caller's transaction, and clears its stale mark.
  */
 export async function rebuildPage(trx: Database, dialect: Dialect, site: string, url: string) {
-  await lockPage(trx, dialect, pageKey(site, url));
+  await lockPages(trx, dialect, [pageKey(site, url)]);
   const { graph, missing, counts } = await computePage(trx, dialect, site, url);
   const thisPage = <T extends { where: (...args: any[]) => T }>(q: T) => q.where('site', '=', site).where('url', '=', url);
   await thisPage(trx.deleteFrom('shares')).execute();
-  await insertChunked(
-    trx,
-    'shares',
-    [...graph.values()].map((s) => ({ site, url, share: s.share, parent: s.parent, generation: s.generation, network: s.network, visitor: s.visitor, ts: s.ts })),
-  );
+  await insertShares(trx, dialect, [...graph.values()].map((s) => ({ ...s, site, url })));
   await thisPage(trx.deleteFrom('unresolved')).execute();
-  await insertChunked(trx, 'unresolved', [...missing].map(([ref, ts]) => ({ site, url, ref, ts })));
+  await insertUnresolved(trx, dialect, [...missing].map(([ref, ts]) => ({ site, url, ref, ts })));
   await thisPage(trx.deleteFrom('page_days')).execute();
-  await addCounts(trx, counts);
+  await addCounts(trx, dialect, counts);
   await thisPage(trx.deleteFrom('stale_pages')).execute();
 }
 
