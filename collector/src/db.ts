@@ -44,7 +44,7 @@ export async function openDatabase(location: string, { reader = false, statement
     // 1,000 copies a page the commits of a second keep rewriting (an index's last pages,
     // page_days) to the file once instead of four times.
     sqlite.pragma(`cache_size = ${-64 * 1024}`);
-    sqlite.pragma(`wal_autocheckpoint = ${process.env.WOM_DEV_CKPT ?? 4000}`);
+    sqlite.pragma('wal_autocheckpoint = 4000');
   }
   sqlite.pragma('busy_timeout = 5000');
   return { db: new Kysely({ dialect: new SqliteDialect({ database: reusingStatements(sqlite) }) }), dialect: 'sqlite' };

@@ -26,7 +26,9 @@ export function multiRow<R = unknown>(columns: readonly string[], build: (db: Da
       const key = `${dialect} ${part.length}`;
       let text = texts.get(key);
       if (text === undefined) texts.set(key, (text = build(db, Array(part.length).fill(placeholder)).compile().sql));
-      const result = await db.executeQuery<R>(CompiledQuery.raw(text, part.flatMap((row) => columns.map((c) => (row as Row)[c]))));
+      const parameters: unknown[] = [];
+      for (const row of part) for (const column of columns) parameters.push((row as Row)[column]);
+      const result = await db.executeQuery<R>(CompiledQuery.raw(text, parameters));
       returned.push(...result.rows);
     }
     return returned;
