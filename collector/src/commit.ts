@@ -6,6 +6,10 @@
  * durable before any of them is answered. PostgreSQL gains the same way (one commit per
  * turn instead of one per request). The same transaction records the lineage of the
  * events stored (lineage.ts); a page it marks stale is rebuilt before the answers go out.
+ *
+ * One transaction at a time: requests that arrive while one commits wait for the next,
+ * which takes them all. On PostgreSQL, transactions of one process side by side would only
+ * queue behind each other's locks on the same popular pages (lineage.ts), each with fewer rows.
  */
 import type { Dialect } from './db.js';
 import { recordLineage, type StoredEvent } from './lineage.js';
@@ -36,6 +40,14 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
   let pending: { rows: EventRow[]; resolve: (stored: number) => void; reject: (error: unknown) => void; }[] = [];
   let insert: { columns: string; run: ReturnType<typeof insertEvents> } | undefined;
 
+  /** whether a transaction is running or about to */
+  let flushing = false;
+  const schedule = () => {
+    if (flushing || !pending.length) return;
+    flushing = true;
+    setImmediate(flush);
+  };
+
   async function flush() {
     const jobs = pending;
     pending = [];
@@ -59,6 +71,9 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
           return count;
         });
         return { counts, stale: await recordLineage(trx, dialect, stored) };
+      }).finally(() => {
+        flushing = false;
+        schedule();
       });
       if (stale.length) await lineage.run();
       jobs.forEach((job, i) => job.resolve(counts[i]));
@@ -69,6 +84,7 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
 
   return (rows) =>
     new Promise((resolve, reject) => {
-      if (pending.push({ rows, resolve, reject }) === 1) setImmediate(flush);
+      pending.push({ rows, resolve, reject });
+      schedule();
     });
 }
