@@ -15,6 +15,7 @@ import { accessControl } from './access.js';
 import { cors, defaultRate, httpError, rateLimiter } from './hooks.js';
 import { migrate } from './migrations.js';
 import { reportRunner } from './reports.js';
+import { dayMs, lineageKeeper } from './lineage.js';
 import { prepareMonths } from './partitions.js';
 import { expireEvents, retentionCutoff } from './retention.js';
 import admin from './routes/admin.js';
@@ -31,7 +32,6 @@ export type { Options } from './types.js';
 /** Route modules, each a Fastify plugin registered with the build options. */
 const routes = [ingest, counts, report, admin, reviews, dashboard];
 
-const day = 24 * 3600_000;
 
 function loggerOptions(logger: boolean | object | undefined) {
   if (!logger) return false;
@@ -97,6 +97,8 @@ export async function build(options: Options = {}) {
   app.server.on('connection', (socket) => socket.setTimeout(timeouts.headers));
   app.server.on('request', (request) => request.socket.setTimeout(0));
   app.decorate('db', db);
+  app.decorate('dialect', dialect);
+  app.decorate('lineage', lineageKeeper(db, dialect, { onError: (error) => app.log.error(error, 'rebuilding lineage failed') }));
   app.decorate('womToken', token);
   app.decorate('cors', cors(origins));
   app.decorate('rateLimit', rateLimiter({ max: options.rateLimit ?? defaultRate }));
@@ -135,8 +137,12 @@ export async function build(options: Options = {}) {
     const now = Date.now();
     const cutoff = retentionCutoff(retention, now);
     if (cutoff === undefined) return 0;
-    const deleted = await expireEvents(db, dialect, cutoff, now);
-    await db.deleteFrom('bot_hits').where('day', '<', new Date(cutoff).toISOString().slice(0, 10)).execute();
+    // Whole UTC days, so that the overview's daily counts go with their events.
+    const days = Math.floor(cutoff / dayMs);
+    const deleted = await expireEvents(db, dialect, days * dayMs, now);
+    await db.deleteFrom('page_days').where('day', '<', days).execute();
+    for (const table of ['shares', 'unresolved']) await db.deleteFrom(table).where('ts', '<', days * dayMs).execute();
+    await db.deleteFrom('bot_hits').where('day', '<', new Date(days * dayMs).toISOString().slice(0, 10)).execute();
     return deleted;
   }
   /** PostgreSQL: the months ingest may write into, made ahead (partitions.ts). */
@@ -150,10 +156,11 @@ export async function build(options: Options = {}) {
     // Before the first event: a collector that cannot make its partitions does not start.
     await prepare();
     await purge();
-    timer = setInterval(daily, day).unref();
+    timer = setInterval(daily, dayMs).unref();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await app.lineage.close();
     await app.reports.close();
     await db.destroy();
   });
@@ -161,6 +168,13 @@ export async function build(options: Options = {}) {
 }
 
 async function eraseEvents(trx: Database, visitor: string) {
+  // The pages' lineage and counts are rebuilt without the visitor's events (admin.ts runs the rebuild).
+  await trx
+    .insertInto('stale_pages')
+    .columns(['site', 'url'])
+    .expression(trx.selectFrom('events').select(['site', 'url']).distinct().where('visitor', '=', visitor))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
   const [result] = await trx.deleteFrom('events').where('visitor', '=', visitor).execute();
   return Number(result.numDeletedRows);
 }

@@ -4,9 +4,13 @@
  * ingest near 100 requests/s. Instead, the batches of every request that arrives in the
  * same event-loop turn are inserted in one transaction, so one fsync makes them all
  * durable before any of them is answered. PostgreSQL gains the same way (one commit per
- * turn instead of one per request).
+ * turn instead of one per request). The same transaction records the lineage of the
+ * events stored (lineage.ts); a page it marks stale is rebuilt before the answers go out.
  */
 import { CompiledQuery } from 'kysely';
+import type { Dialect } from './db.js';
+import { recordLineage, type StoredEvent } from './lineage.js';
+import type { Database } from './types.js';
 
 export type EventRow = Record<string, unknown>;
 
@@ -18,7 +22,7 @@ const chunk = 50;
  *   same columns; duplicate ids are dropped) and resolves, once committed, with how many
  *   were new.
  */
-export function groupCommit(db: import('kysely').Kysely<any>): (rows: EventRow[]) => Promise<number> {
+export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }): (rows: EventRow[]) => Promise<number> {
   let pending: { rows: EventRow[]; resolve: (stored: number) => void; reject: (error: unknown) => void; }[] = [];
 
   /** INSERT text by row count and columns */
@@ -40,6 +44,8 @@ export function groupCommit(db: import('kysely').Kysely<any>): (rows: EventRow[]
         .insertInto('events')
         .values(Array(count).fill(row))
         .onConflict((oc) => oc.doNothing())
+        // Only the rows stored come back: lineage must count each event once.
+        .returning('id')
         .compile().sql;
       texts.set(key, text);
     }
@@ -50,22 +56,27 @@ export function groupCommit(db: import('kysely').Kysely<any>): (rows: EventRow[]
     const jobs = pending;
     pending = [];
     try {
-      const stored = await db.transaction().execute(async (trx) => {
+      const { counts, stale } = await db.transaction().execute(async (trx) => {
         const counts = [];
+        const stored: StoredEvent[] = [];
         for (const { rows } of jobs) {
           const columns = Object.keys(rows[0]);
           let count = 0;
           for (let i = 0; i < rows.length; i += chunk) {
             const part = rows.slice(i, i + chunk);
             const parameters = part.flatMap((row) => columns.map((c) => row[c]));
-            const result = await trx.executeQuery(CompiledQuery.raw(insertText(part.length, columns), parameters));
-            count += Number(result.numAffectedRows ?? 0);
+            const result = await trx.executeQuery<{ id: string }>(CompiledQuery.raw(insertText(part.length, columns), parameters));
+            // In the order received (RETURNING promises none); a repeated id was stored once, first.
+            const ids = new Set(result.rows.map((r) => r.id));
+            for (const row of part) if (ids.delete(row.id as string)) stored.push((row as unknown as StoredEvent));
+            count += result.rows.length;
           }
           counts.push(count);
         }
-        return counts;
+        return { counts, stale: await recordLineage(trx, dialect, stored) };
       });
-      jobs.forEach((job, i) => job.resolve(stored[i]));
+      if (stale.length) await lineage.run();
+      jobs.forEach((job, i) => job.resolve(counts[i]));
     } catch (error) {
       for (const job of jobs) job.reject(error);
     }

@@ -5,6 +5,7 @@
  */
 import { Migrator, sql } from 'kysely';
 import type { Dialect } from './db.js';
+import { rebuildPage } from './lineage.js';
 import { attachMonths, monthOf } from './partitions.js';
 import { fingerprint } from './spam.js';
 import type { Database } from './types.js';
@@ -177,6 +178,51 @@ export const migrations: Migration[] = [
       // appends rows in rowid order already; PostgreSQL has no such order, so a sequence
       // numbers the rows as they are inserted.
       if (dialect === 'postgres') await sql`alter table events add column seq bigserial`.execute(db);
+    },
+  },
+  {
+    version: '0005_lineage',
+    async up(db, dialect) {
+      // Lineage kept as events arrive (lineage.ts): each share of a page with its parent and generation.
+      await db.schema
+        .createTable('shares')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('share', 'text', (c) => c.notNull())
+        .addColumn('parent', 'text')
+        .addColumn('generation', 'integer', (c) => c.notNull())
+        .addColumn('network', 'text')
+        .addColumn('visitor', 'text')
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('shares_pk', ['site', 'url', 'share'])
+        .execute();
+      // Refs a page's events named before their share arrived: that share's arrival makes the page stale.
+      await db.schema
+        .createTable('unresolved')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('ref', 'text', (c) => c.notNull())
+        .addColumn('ts', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('unresolved_pk', ['site', 'url', 'ref'])
+        .execute();
+      await db.schema.createTable('stale_pages').addColumn('site', 'text', (c) => c.notNull()).addColumn('url', 'text', (c) => c.notNull()).addPrimaryKeyConstraint('stale_pages_pk', ['site', 'url']).execute();
+      // The overview's figures: events counted per page, UTC day (days since the epoch) and generation.
+      let days = db.schema
+        .createTable('page_days')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('day', 'integer', (c) => c.notNull())
+        .addColumn('generation', 'integer', (c) => c.notNull());
+      for (const column of ['views', 'shares', 'conversions', 'reviews']) days = days.addColumn(column, 'integer', (c) => c.notNull());
+      await days
+        .addColumn('value', 'double precision', (c) => c.notNull())
+        .addPrimaryKeyConstraint('page_days_pk', ['site', 'url', 'day', 'generation'])
+        .execute();
+      // Retention drops whole days; the overview reads a range of days.
+      await db.schema.createIndex('page_days_day').on('page_days').columns(['site', 'day']).execute();
+      // Every page already stored gets its lineage now, so that the first overview is whole.
+      const pages = await db.selectFrom('events').select(['site', 'url']).distinct().execute();
+      for (const { site, url } of pages) await rebuildPage(db, dialect, site, url);
     },
   },
   {

@@ -65,6 +65,9 @@ export interface Options {
 declare module 'fastify' {
   interface FastifyInstance {
     db: Database;
+    dialect: import('./db.js').Dialect;
+    /** Rebuilds pages whose lineage is stale (lineage.ts). */
+    lineage: ReturnType<typeof import('./lineage.js').lineageKeeper>;
     womToken: string;
     cors: onRequestHookHandler;
     rateLimit: onRequestHookHandler;

@@ -278,15 +278,19 @@ for (const database of databases) {
         ingest([
           view({ url, ts: at(0) }),
           share('R1s1', { url, ts: at(1) }),
-          view({ url, ts: at(30), ref: 'R1s1' }),
+          view({ url, ts: at(2), ref: 'R1s1' }),
+          share('R1s2', { url, ts: at(3), ref: 'R1s1' }),
+          view({ url, ts: at(30), ref: 'R1s2' }),
           view({ url, ts: at(40) }),
         ]),
       );
 
-      it('reads only events in [from, to), taking shares before from as unknown', async () => {
+      it('reads only events in [from, to), each at its generation in the whole cascade', async () => {
         const body = await report(url, `&from=${at(20)}&to=${at(40)}`);
         assert.equal(body.views, 1);
-        assert.deepEqual(generations(body), [[0, 0], [1, 0]]);
+        assert.equal(body.shares, 0);
+        // R1s2, made before `from`, is still generation 1: the visit through it is generation 2.
+        assert.deepEqual(generations(body), [[0, 0], [0, 0], [1, 0]]);
         assert.equal(body.from, at(20));
         assert.equal(body.to, at(40));
       });

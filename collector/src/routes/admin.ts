@@ -33,6 +33,7 @@ const admin: FastifyPluginAsyncTypebox = async (app) => {
     await app.db.transaction().execute(async (trx) => {
       for (const [table, erase] of app.erasers) deleted[table] = await erase(trx, visitor);
     });
+    await app.lineage.run();
     return { visitor, deleted };
   });
 };

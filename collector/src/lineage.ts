@@ -1,0 +1,303 @@
+/**
+ * Lineage kept as events arrive, so that reports read rows instead of rebuilding graphs:
+ * per share of a page its parent and generation (`shares`), and per page, UTC day and
+ * generation the events counted (`page_days`, which the site overview sums).
+ *
+ * Events mostly arrive in order: a share's event is sent when it is made, before anyone
+ * can arrive through it. Then a new share or view takes its generation from rows already
+ * stored, in the ingest transaction. When a share arrives after an event that named it
+ * (`unresolved` keeps such refs), what was counted through it is wrong: the page is
+ * marked stale in that same transaction, and rebuilt from its events once it commits
+ * (share-graph.ts, linear in the page's events), at most once a second per page, so that
+ * nobody can make the collector rebuild a page per request. Until then the page report
+ * computes the page's graph from its events itself; the overview counts the page as it was.
+ */
+import { sql } from 'kysely';
+import type { Dialect } from './db.js';
+import { shareGraph } from './share-graph.js';
+import type { Database } from './types.js';
+
+/** What lineage reads of a stored event. */
+export interface StoredEvent {
+  site: string;
+  url: string;
+  type: string;
+  ts: number;
+  ref: string | null;
+  share: string | null;
+  network: string | null;
+  visitor: string | null;
+  value: number | null;
+}
+
+/** A share as `shares` keeps it. */
+export interface LineageRow {
+  share: string;
+  parent: string | null;
+  generation: number;
+  network: string | null;
+  visitor: string | null;
+  ts: number;
+}
+
+/** The event types the overview counts. */
+const counted = new Set(['view', 'share', 'convert', 'review']);
+export const dayMs = 24 * 3600_000;
+/** Rows per multi-row statement: well under both engines' limits on parameters. */
+const chunk = 200;
+
+/** A page's counted events of one UTC day (days since the epoch) and generation. */
+export interface CountRow {
+  site: string;
+  url: string;
+  day: number;
+  generation: number;
+  views: number;
+  shares: number;
+  conversions: number;
+  value: number;
+  reviews: number;
+}
+/** Count rows by page, day and generation. */
+type Counts = Map<string, CountRow>;
+
+/**
+ * The generation of an event that arrived through `ref`: 0 through none, one more than the
+ * share's, 1 through a share never received (PRODUCT.md: taken as generation 0).
+ */
+export const generationThrough = (generations: Map<string, number>, ref: string | null) =>
+  ref === null ? 0 : (generations.get(ref) ?? 0) + 1;
+
+function count(counts: Counts, event: StoredEvent, generation: number) {
+  const day = Math.floor(event.ts / dayMs);
+  const key = `${event.site}\n${event.url}\n${day}\n${generation}`;
+  let row = counts.get(key);
+  if (!row) counts.set(key, (row = { site: event.site, url: event.url, day, generation, views: 0, shares: 0, conversions: 0, value: 0, reviews: 0 }));
+  if (event.type === 'view') row.views += 1;
+  else if (event.type === 'share') row.shares += 1;
+  else if (event.type === 'review') row.reviews += 1;
+  else {
+    row.conversions += 1;
+    row.value += event.value ?? 0;
+  }
+}
+
+async function insertChunked(db: Database, table: string, rows: object[], conflict?: (oc: any) => any) {
+  for (let i = 0; i < rows.length; i += chunk) {
+    let insert = db.insertInto(table).values(rows.slice(i, i + chunk));
+    insert = conflict ? insert.onConflict(conflict) : insert.onConflict((oc: any) => oc.doNothing());
+    await insert.execute();
+  }
+}
+
+/** Adds counted events to the page-day rows, in key order (so that two PostgreSQL transactions lock rows in one order). */
+async function addCounts(db: Database, counts: Counts) {
+  const rows = [...counts.keys()].sort().map((key) => counts.get(key) as CountRow);
+  const add = (column: string) => sql`${sql.ref(`page_days.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
+  await insertChunked(db, 'page_days', rows, (oc) =>
+    oc.columns(['site', 'url', 'day', 'generation']).doUpdateSet(Object.fromEntries(['views', 'shares', 'conversions', 'value', 'reviews'].map((c) => [c, add(c)]))),
+  );
+}
+
+/** On PostgreSQL, serialises lineage work on a page across transactions and processes. */
+async function lockPage(db: Database, dialect: Dialect, page: string) {
+  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${page}))`.execute(db);
+}
+
+const pageKey = (site: string, url: string) => `${site}\n${url}`;
+
+function byPage(events: StoredEvent[]) {
+  const pages: Map<string, StoredEvent[]> = new Map();
+  for (const event of events) {
+    const key = pageKey(event.site, event.url);
+    const list = pages.get(key);
+    if (list) list.push(event);
+    else pages.set(key, [event]);
+  }
+  return pages;
+}
+
+/**
+ * In the ingest transaction: records the shares and counts of events just stored, in the
+ * order received.
+ *
+ * @returns the pages marked stale (site and url)
+ */
+export async function recordLineage(trx: Database, dialect: Dialect, events: StoredEvent[]) {
+  const pages = byPage(events.filter((e) => counted.has(e.type)));
+  const keys = [...pages.keys()].sort();
+  for (const key of keys) await lockPage(trx, dialect, key);
+  const counts: Counts = new Map();
+  const stale: { site: string; url: string }[] = [];
+  for (const key of keys) {
+    const list = pages.get(key) as StoredEvent[];
+    const { site, url } = list[0];
+    const names = [...new Set(list.flatMap((e) => [e.ref, e.share]).filter((n): n is string => n !== null))];
+    /** generation of each share of the page these events name */
+    const generations: Map<string, number> = new Map();
+    for (let i = 0; i < names.length; i += chunk) {
+      const rows = await trx
+        .selectFrom('shares')
+        .select(['share', 'generation'])
+        .where('site', '=', site)
+        .where('url', '=', url)
+        .where('share', 'in', names.slice(i, i + chunk))
+        .execute();
+      for (const row of rows) generations.set(row.share, Number(row.generation));
+    }
+    const added: LineageRow[] = [];
+    /** refs named before their share was received, with the first time */
+    const missing: Map<string, number> = new Map();
+    let outOfOrder = false;
+    for (const event of list) {
+      let generation;
+      if (event.type === 'share') {
+        const share = (event.share as string);
+        // A share id's first event is its lineage (PRODUCT.md); later ones count nothing.
+        if (generations.has(share)) continue;
+        if (missing.has(share)) outOfOrder = true;
+        const parent = event.ref !== null && generations.has(event.ref) ? event.ref : null;
+        generation = generationThrough(generations, event.ref);
+        generations.set(share, generation);
+        added.push({ share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts });
+      } else {
+        generation = generationThrough(generations, event.ref);
+      }
+      if (event.ref !== null && !generations.has(event.ref) && !missing.has(event.ref)) missing.set(event.ref, event.ts);
+      count(counts, event, generation);
+    }
+    if (added.length) {
+      await insertChunked(trx, 'shares', added.map((row) => ({ site, url, ...row })));
+      // An earlier batch named one of these shares before it arrived.
+      for (let i = 0; i < added.length && !outOfOrder; i += chunk) {
+        const waiting = await trx
+          .selectFrom('unresolved')
+          .select('ref')
+          .where('site', '=', site)
+          .where('url', '=', url)
+          .where('ref', 'in', added.slice(i, i + chunk).map((row) => row.share))
+          .limit(1)
+          .execute();
+        outOfOrder = waiting.length > 0;
+      }
+    }
+    const unresolved = [...missing].filter(([ref]) => !generations.has(ref)).map(([ref, ts]) => ({ site, url, ref, ts }));
+    await insertChunked(trx, 'unresolved', unresolved);
+    if (outOfOrder) {
+      stale.push({ site, url });
+      await trx.insertInto('stale_pages').values({ site, url }).onConflict((oc) => oc.doNothing()).execute();
+    }
+  }
+  await addCounts(trx, counts);
+  return stale;
+}
+
+/** The order events were received in: SQLite's rowid (rows are appended), PostgreSQL's `seq` (migration 0004). */
+export const received = (dialect: Dialect, alias: string) => sql.ref(`${alias}.${dialect === 'sqlite' ? 'rowid' : 'seq'}`);
+
+/**
+ * A page's share events in the order received (every one kept: the graph is the page's,
+ * whatever range a report reads).
+ *
+ * @param site absent: the page's events of every site
+ */
+export async function pageShareEvents(db: Database, dialect: Dialect, url: string, site?: string): Promise<(StoredEvent & { share: string })[]> {
+  return (await db
+    .selectFrom('events as e')
+    .select(['e.site', 'e.url', 'e.type', 'e.ts', 'e.ref', 'e.share', 'e.network', 'e.visitor', 'e.value'])
+    .where('e.url', '=', url)
+    .where('e.type', '=', 'share')
+    .$if(site !== undefined, (q) => q.where('e.site', '=', site))
+    .orderBy(received(dialect, 'e'))
+    .execute()) as any;
+}
+
+/**
+ * A page's lineage computed from its events (share-graph.ts): its shares, the refs its
+ * events named that no share of it answers, and its counts.
+ */
+export async function computePage(db: Database, dialect: Dialect, site: string, url: string) {
+  const events: StoredEvent[] = (await db
+    .selectFrom('events as e')
+    .select(['e.site', 'e.url', 'e.type', 'e.ts', 'e.ref', 'e.share', 'e.network', 'e.visitor', 'e.value'])
+    .where('e.url', '=', url)
+    .where('e.site', '=', site)
+    .where('e.type', 'in', [...counted])
+    .orderBy(received(dialect, 'e'))
+    .execute()) as any;
+  const graph = shareGraph(events.filter((e): e is StoredEvent & { share: string } => e.type === 'share'));
+  const generations = new Map([...graph.values()].map((s) => [s.share, s.generation]));
+  const counts: Counts = new Map();
+  const missing: Map<string, number> = new Map();
+  const shares: Set<string> = new Set();
+  for (const event of events) {
+    let generation;
+    if (event.type === 'share') {
+      const share = (event.share as string);
+      if (shares.has(share)) continue;
+      shares.add(share);
+      generation = (generations.get(share) as number);
+    } else {
+      generation = generationThrough(generations, event.ref);
+    }
+    if (event.ref !== null && !generations.has(event.ref) && !missing.has(event.ref)) missing.set(event.ref, event.ts);
+    count(counts, event, generation);
+  }
+  return { graph, missing, counts };
+}
+
+/**
+ * Rebuilds a page's shares, unresolved refs and counts from its events, inside the
+ * caller's transaction, and clears its stale mark.
+ */
+export async function rebuildPage(trx: Database, dialect: Dialect, site: string, url: string) {
+  await lockPage(trx, dialect, pageKey(site, url));
+  const { graph, missing, counts } = await computePage(trx, dialect, site, url);
+  const thisPage = <T extends { where: (...args: any[]) => T }>(q: T) => q.where('site', '=', site).where('url', '=', url);
+  await thisPage(trx.deleteFrom('shares')).execute();
+  await insertChunked(
+    trx,
+    'shares',
+    [...graph.values()].map((s) => ({ site, url, share: s.share, parent: s.parent, generation: s.generation, network: s.network, visitor: s.visitor, ts: s.ts })),
+  );
+  await thisPage(trx.deleteFrom('unresolved')).execute();
+  await insertChunked(trx, 'unresolved', [...missing].map(([ref, ts]) => ({ site, url, ref, ts })));
+  await thisPage(trx.deleteFrom('page_days')).execute();
+  await addCounts(trx, counts);
+  await thisPage(trx.deleteFrom('stale_pages')).execute();
+}
+
+/**
+ * Rebuilds stale pages after the transactions that marked them, and every `interval` ms
+ * (marks left by another process, or by one that stopped): each page at most once per
+ * `interval`, and for about `budget` ms per run, so that rebuilding never holds the
+ * database for long whatever was sent.
+ */
+export function lineageKeeper(db: Database, dialect: Dialect, { interval = 1000, budget = 250, onError }: { interval?: number; budget?: number; onError: (error: unknown) => void }) {
+  /** when each page was last rebuilt */
+  const built: Map<string, number> = new Map();
+  let running: Promise<void> | undefined;
+
+  async function rebuildStale() {
+    const start = Date.now();
+    for (const [page, at] of built) if (start - at >= interval) built.delete(page);
+    const pages = await db.selectFrom('stale_pages').select(['site', 'url']).limit(100).execute();
+    for (const { site, url } of pages) {
+      if (Date.now() - start >= budget) break;
+      if (built.has(pageKey(site, url))) continue;
+      built.set(pageKey(site, url), Date.now());
+      await db.transaction().execute((trx) => rebuildPage(trx, dialect, site, url));
+    }
+  }
+
+  /** Runs a rebuild, or joins the one running. */
+  const run = () => (running ??= rebuildStale().catch(onError).finally(() => (running = undefined)));
+  const timer = setInterval(run, interval).unref();
+  return {
+    run,
+    async close() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
