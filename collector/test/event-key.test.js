@@ -37,7 +37,7 @@ describe('events keyed by time on SQLite', () => {
         assert.deepEqual((await sql`select rowid, * from events order by rowid`.execute(db)).rows, rows);
         assert.deepEqual(await indexes(db), kept);
         const { rows: key } = await sql`select name from pragma_index_info((select name from pragma_index_list('events') where origin = 'pk')) order by seqno`.execute(db);
-        assert.deepEqual(key.map((k) => k.name), ['site', 'ts', 'id']);
+        assert.deepEqual(/** @type {{ name: string }[]} */ (key).map((k) => k.name), ['site', 'ts', 'id']);
         const { rows: leftover } = await sql`select name from sqlite_master where name = 'events_by_time'`.execute(db);
         assert.deepEqual(leftover, []);
 
