@@ -32,6 +32,34 @@ export function pageUrl(): string {
   return stripReferral(safeHttpUrl(canonical) ?? location.href);
 }
 
+/**
+ * `url` as events record it (PRODUCT.md, "What a view records about the arrival"): without
+ * its fragment and without any query parameter but those the site keeps (`keepParams`), so
+ * that a token in an address (`?token=…`, `#access_token=…`) is never sent, and one page is
+ * one URL in the reports whatever campaign links pointed at it.
+ */
+export function trackedUrl(url: string): string {
+  const parsed = new URL(url);
+  const kept = config.keepParams ?? [];
+  parsed.hash = '';
+  for (const name of [...parsed.searchParams.keys()]) if (!kept.includes(name)) parsed.searchParams.delete(name);
+  return parsed.href;
+}
+
+/**
+ * This page's URL as events record it: its same-origin `<link rel="canonical">` (a canonical
+ * on another site names that site's page, not this one) with the address's kept parameters,
+ * else its address.
+ */
+export function trackedPageUrl(): string {
+  const canonical = safeHttpUrl(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href);
+  if (!canonical || new URL(canonical).origin !== location.origin) return trackedUrl(location.href);
+  const url = new URL(trackedUrl(canonical));
+  const address = new URL(location.href).searchParams;
+  for (const name of config.keepParams ?? []) if (address.has(name)) url.searchParams.set(name, address.get(name)!);
+  return url.href;
+}
+
 /** The content of `<meta property|name="…">` in the document, if any. */
 export const metaContent = (name: string): string | undefined =>
   document.querySelector<HTMLMetaElement>(`meta[property="${name}"],meta[name="${name}"]`)?.content || undefined;
