@@ -6,11 +6,15 @@
  * durable before any of them is answered. PostgreSQL gains the same way (one commit per
  * turn instead of one per request). The same transaction records the lineage of the
  * events stored (lineage.ts); a page it marks stale is rebuilt before the answers go out.
+ * It also writes the webhook outbox rows of the conversions stored (webhooks/), so that a
+ * conversion is announced exactly when it is stored.
  */
 import { CompiledQuery } from 'kysely';
 import type { Dialect } from './db.js';
 import { recordLineage, type StoredEvent } from './lineage.js';
 import type { Database } from './types.js';
+import { conversionEvents, type StoredConversion } from './webhooks/events.js';
+import type { Webhooks } from './webhooks/index.js';
 
 export type EventRow = Record<string, unknown>;
 
@@ -22,7 +26,7 @@ const chunk = 50;
  *   same columns; duplicate ids are dropped) and resolves, once committed, with how many
  *   were new.
  */
-export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }): (rows: EventRow[]) => Promise<number> {
+export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }, webhooks: Webhooks): (rows: EventRow[]) => Promise<number> {
   let pending: { rows: EventRow[]; resolve: (stored: number) => void; reject: (error: unknown) => void; }[] = [];
 
   /** INSERT text by row count and columns */
@@ -56,7 +60,7 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
     const jobs = pending;
     pending = [];
     try {
-      const { counts, stale } = await db.transaction().execute(async (trx) => {
+      const { counts, stale, announced } = await db.transaction().execute(async (trx) => {
         const counts = [];
         const stored: StoredEvent[] = [];
         for (const { rows } of jobs) {
@@ -73,8 +77,12 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
           }
           counts.push(count);
         }
-        return { counts, stale: await recordLineage(trx, dialect, stored) };
+        const stale = await recordLineage(trx, dialect, stored);
+        const conversions = webhooks.enabled ? (stored.filter((e) => e.type === 'convert') as unknown as StoredConversion[]) : [];
+        const announced = conversions.length ? await webhooks.announce(trx, await conversionEvents(trx, conversions)) : 0;
+        return { counts, stale, announced };
       });
+      if (announced) webhooks.wake();
       if (stale.length) await lineage.run();
       jobs.forEach((job, i) => job.resolve(counts[i]));
     } catch (error) {
