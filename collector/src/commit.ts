@@ -6,8 +6,8 @@
  * durable before any of them is answered. PostgreSQL gains the same way (one commit per
  * turn instead of one per request). The same transaction records the lineage of the
  * events stored (lineage.ts); a page it marks stale is rebuilt before the answers go out.
- * It also writes the webhook outbox rows of the conversions stored (webhooks/), so that a
- * conversion is announced exactly when it is stored.
+ * It also writes the webhook outbox rows of the conversions stored and the cascade
+ * milestones reached (webhooks/), so that each is announced exactly when it is stored.
  */
 import { CompiledQuery } from 'kysely';
 import type { Dialect } from './db.js';
@@ -15,6 +15,7 @@ import { recordLineage, type StoredEvent } from './lineage.js';
 import type { Database } from './types.js';
 import { conversionEvents, type StoredConversion } from './webhooks/events.js';
 import type { Webhooks } from './webhooks/index.js';
+import { milestoneEvents } from './webhooks/milestones.js';
 
 export type EventRow = Record<string, unknown>;
 
@@ -77,10 +78,12 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
           }
           counts.push(count);
         }
-        const stale = await recordLineage(trx, dialect, stored);
+        const { stale, cascades } = await recordLineage(trx, dialect, stored);
+        // Milestones are recorded even without targets, so that one added later is not told of old ones.
+        const events = cascades.length ? await milestoneEvents(trx, cascades) : [];
         const conversions = webhooks.enabled ? (stored.filter((e) => e.type === 'convert') as unknown as StoredConversion[]) : [];
-        const announced = conversions.length ? await webhooks.announce(trx, await conversionEvents(trx, conversions)) : 0;
-        return { counts, stale, announced };
+        if (conversions.length) events.push(...(await conversionEvents(trx, conversions)));
+        return { counts, stale, announced: await webhooks.announce(trx, events) };
       });
       if (announced) webhooks.wake();
       if (stale.length) await lineage.run();

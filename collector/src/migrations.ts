@@ -222,7 +222,8 @@ export const migrations: Migration[] = [
       await db.schema.createIndex('page_days_day').on('page_days').columns(['site', 'day']).execute();
       // Every page already stored gets its lineage now, so that the first overview is whole.
       const pages = await db.selectFrom('events').select(['site', 'url']).distinct().execute();
-      for (const { site, url } of pages) await rebuildPage(db, dialect, site, url);
+      // Cascades (0008) did not exist yet: 0008 rebuilds them with their own columns.
+      for (const { site, url } of pages) await rebuildPage(db, dialect, site, url, { cascades: false });
     },
   },
   {
@@ -255,7 +256,7 @@ export const migrations: Migration[] = [
   },
   {
     version: '0008_webhooks',
-    async up(db) {
+    async up(db, dialect) {
       // The webhook outbox (webhooks/outbox.ts): one row per (event, target), its body fixed,
       // and the delivery's whole state: pending (due at `due`), delivered, stopped (410),
       // refused (a forbidden address) or failed (retried for the schedule's span).
@@ -300,6 +301,31 @@ export const migrations: Migration[] = [
       // A conversion's webhook names the generation and network of the share it came
       // through, which may be another page's: shares are found by id alone.
       await db.schema.createIndex('shares_share').on('shares').column('share').execute();
+      // Cascades for the milestones (webhooks/milestones.ts): each share's seed and distance
+      // from it, each cascade's shares and depth, and the milestones announced already, never twice.
+      await db.schema.alterTable('shares').addColumn('root', 'text').execute();
+      await db.schema.alterTable('shares').addColumn('depth', 'integer').execute();
+      await db.schema
+        .createTable('cascades')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('depth', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('cascades_pk', ['site', 'url', 'root'])
+        .execute();
+      await db.schema
+        .createTable('milestones')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('milestones_pk', ['site', 'url', 'root', 'kind', 'level'])
+        .execute();
+      // The pages stored so far get their cascades (milestones already passed are not announced).
+      const pages = await db.selectFrom('shares').select(['site', 'url']).distinct().execute();
+      for (const { site, url } of pages) await rebuildPage(db, dialect, site, url);
     },
   },
 ];

@@ -182,6 +182,42 @@ for (const database of databases) {
       target.close();
     });
 
+    it("announces a cascade's milestones once each: depth 3, then 10 shares", async () => {
+      const target = await receiver();
+      await withCollector([target.url], async (collector) => {
+        const url = 'https://blog.example/spreading';
+        const chain = [share('Mc0', { url }), share('Mc1', { url, ref: 'Mc0' }), share('Mc2', { url, ref: 'Mc1' }), share('Mc3', { url, ref: 'Mc2' })];
+        await collector.post('/e', batch(chain));
+        const [deep] = await target.until(1);
+        assert.equal(deep.body.type, 'cascade.milestone');
+        assert.deepEqual(deep.body.data, { url, root: 'Mc0', size: 4, depth: 3, milestone: { depth: 3 } });
+        const siblings = Array.from({ length: 6 }, (_, i) => share(`Ms${i}`, { url, ref: 'Mc0' }));
+        await collector.post('/e', batch(siblings.slice(0, 3)));
+        await collector.post('/e', batch(siblings.slice(3)));
+        const [, wide] = await target.until(2);
+        assert.deepEqual(wide.body.data, { url, root: 'Mc0', size: 10, depth: 3, milestone: { size: 10 } });
+        // Resent (duplicates) and grown past the milestones: nothing more.
+        await collector.post('/e', batch([...chain, share('Mc4', { url, ref: 'Mc3' })]));
+        await sleep(300);
+        assert.equal(target.received.length, 2);
+      });
+      target.close();
+    });
+
+    it('counts a cascade whose seed arrived late from its seed, once the page is rebuilt', async () => {
+      const target = await receiver();
+      await withCollector([target.url], async (collector) => {
+        const url = 'https://blog.example/late-seed';
+        // The child first: it is a seed until its parent arrives and the page is rebuilt (lineage.ts).
+        await collector.post('/e', batch([share('Mo1', { url, ref: 'Mo0' })]));
+        await collector.post('/e', batch([share('Mo0', { url })]));
+        await collector.post('/e', batch([share('Mo2', { url, ref: 'Mo1' }), share('Mo3', { url, ref: 'Mo2' })]));
+        const [deep] = await target.until(1);
+        assert.deepEqual(deep.body.data, { url, root: 'Mo0', size: 4, depth: 3, milestone: { depth: 3 } });
+      });
+      target.close();
+    });
+
     it('retries a receiver answering 500 three times on the schedule, and delivers once', async () => {
       const target = await receiver((_, n) => (n <= 3 ? 500 : 200));
       await withCollector([target.url], async (collector) => {
