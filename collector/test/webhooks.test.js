@@ -377,3 +377,38 @@ describe('webhooks from two processes on one PostgreSQL', () => {
     }
   });
 });
+
+describe('webhook presets', () => {
+  const review = { type: 'review.created', site: 'blog', data: { item: 'book-1', rating: 4, text: 'Great <!channel> read @everyone', author: 'Ada', status: 'held' } };
+  const slack = 'https://hooks.slack.com/services/T000/B000/secretpart';
+  const discord = 'https://discord.com/api/webhooks/123/secrettoken';
+  const telegram = 'https://api.telegram.org/bot123456:SECRET-token/sendMessage?chat_id=-1001234';
+
+  it('recognises Slack, Discord and Telegram URLs, and nothing else', async () => {
+    const { presetOf } = await import('../dist/src/webhooks/presets.js');
+    assert.deepEqual([slack, discord, telegram].map(presetOf), ['slack', 'discord', 'telegram']);
+    for (const other of ['https://crm.example/hooks', 'http://hooks.slack.com/services/T/B/x', 'https://hooks.slack.com.evil.example/services/x', 'https://api.telegram.org/bot1:x/getUpdates']) {
+      assert.equal(presetOf(other), undefined, other);
+    }
+  });
+
+  it("formats each tool's message, with nothing in a review able to mention or link", async () => {
+    const { presetBody } = await import('../dist/src/webhooks/presets.js');
+    const text = 'New review waiting for moderation on blog: ★★★★ for book-1 by Ada\nGreat <!channel> read @everyone';
+    assert.deepEqual(JSON.parse(presetBody('slack', slack, review)), { text: text.replace('<!channel>', '&lt;!channel&gt;') });
+    assert.deepEqual(JSON.parse(presetBody('discord', discord, review)), { content: text, allowed_mentions: { parse: [] } });
+    assert.deepEqual(JSON.parse(presetBody('telegram', telegram, review)), { chat_id: '-1001234', text });
+    const conversion = { type: 'conversion', site: 'shop', data: { name: 'order', value: 30, currency: 'EUR', url: 'https://shop.example/thanks', generation: 2, network: 'telegram' } };
+    assert.equal(JSON.parse(presetBody('slack', slack, conversion)).text, 'Conversion on shop: order (30 EUR) at https://shop.example/thanks, generation 2, through a share on telegram');
+    const milestone = { type: 'cascade.milestone', site: 'blog', data: { url: 'https://blog.example/p', root: 'S1', size: 100, depth: 4 } };
+    assert.equal(JSON.parse(presetBody('discord', discord, milestone)).content, 'https://blog.example/p is spreading: a cascade of 100 shares, 4 re-shares deep');
+  });
+
+  it('shows targets without their secrets', async () => {
+    const { redacted } = await import('../dist/src/webhooks/outbox.js');
+    assert.equal(redacted(slack), 'https://hooks.slack.com/services/…');
+    assert.equal(redacted(discord), 'https://discord.com/api/…');
+    assert.equal(redacted(telegram), 'https://api.telegram.org/bot…/…');
+    assert.equal(redacted('https://user:pw@crm.example/in?key=k'), 'https://crm.example/in');
+  });
+});

@@ -6,6 +6,7 @@
  */
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Database } from '../types.js';
+import { presetBody, presetOf } from './presets.js';
 
 export type WebhookType = 'review.created' | 'review.published' | 'conversion' | 'cascade.milestone';
 
@@ -29,7 +30,8 @@ export async function enqueue(trx: Database, targets: readonly string[], events:
     targets.map((target) => {
       const id = deliveryId();
       // The body is fixed here: every retry sends (and signs) the same bytes.
-      const body = JSON.stringify({ id, type, created: new Date(now).toISOString(), site, data });
+      const preset = presetOf(target);
+      const body = preset ? presetBody(preset, target, { type, site, data }) : JSON.stringify({ id, type, created: new Date(now).toISOString(), site, data });
       return { id, target, type, site, body, created: now, since: now, due: now, attempts: 0, state: 'pending' };
     }),
   );
@@ -51,5 +53,7 @@ export function signature(secret: string, body: string, now: number) {
 export function redacted(target: string) {
   const url = new URL(target);
   const [first, ...rest] = url.pathname.slice(1).split('/');
-  return `${url.protocol}//${url.host}/${first}${rest.length ? '/…' : ''}`;
+  // Telegram's first step is `bot<token>`.
+  const shown = presetOf(target) === 'telegram' ? 'bot…' : first;
+  return `${url.protocol}//${url.host}/${shown}${rest.length ? '/…' : ''}`;
 }
