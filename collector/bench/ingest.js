@@ -36,7 +36,8 @@ const nanoid = (size = 21) => randomBytes(Math.ceil((size * 3) / 4)).toString('b
  * Index of a page drawn with Zipf's law (s = 1) over `pages` pages: page k is k times less
  * visited than the most popular one, as blog traffic goes.
  */
-function zipf(pages) {
+function zipf(/** @type {number} */ pages) {
+  /** @type {number[]} */
   const cumulative = [];
   let sum = 0;
   for (let k = 1; k <= pages; k++) cumulative.push((sum += 1 / k));
@@ -68,6 +69,7 @@ function viewsOnly() {
 }
 
 const networks = ['copy', 'x', 'facebook', 'whatsapp', 'telegram', 'linkedin', 'email', 'native'];
+/** @type {[metric: string, value: () => number][]} */
 const vitals = [
   ['LCP', () => 800 + randomInt(4000)],
   ['CLS', () => randomInt(400) / 1000],
@@ -75,7 +77,8 @@ const vitals = [
   ['FCP', () => 500 + randomInt(2500)],
   ['TTFB', () => 100 + randomInt(1500)],
 ];
-const pick = (/** @type {readonly any[]} */ list) => list[randomInt(list.length)];
+/** @template T @param {readonly T[]} list */
+const pick = (list) => list[randomInt(list.length)];
 
 /**
  * Page sessions as trackers batch them: each of four sessions in a batch is a view of a
@@ -86,20 +89,21 @@ const pick = (/** @type {readonly any[]} */ list) => list[randomInt(list.length)
  */
 function realisticMix() {
   const page = zipf(1000);
-  /** Shares minted so far (the latest 10,000), which later views arrive through. */
+  /** Shares minted so far (the latest 10,000), which later views arrive through. @type {string[]} */
   const minted = [];
   const next = () => {
     const visitor = Math.random() < 0.5 ? nanoid() : undefined;
     const ts = Date.now();
+    /** @type {Record<string, unknown>[]} */
     const events = [];
-    let last;
-    for (let session = 0; session < 4; session++) {
+    const sessions = Array.from({ length: 4 }, () => {
       const url = pageUrl(page);
       const ref = minted.length && Math.random() < 0.5 ? pick(minted) : undefined;
       events.push({ id: nanoid(), type: 'view', ts, url, ref, visitor });
       for (const [metric, value] of vitals) events.push({ id: nanoid(), type: 'vitals', ts, url, metric, value: value(), ref, visitor });
-      last = { url, ref };
-    }
+      return { url, ref };
+    });
+    const last = sessions[sessions.length - 1];
     const share = nanoid(10);
     events.push({ id: nanoid(), type: 'share', ts, url: last.url, share, ref: last.ref, network: pick(networks), via: 'button', visitor });
     if (minted.push(share) > 10_000) minted.shift();
@@ -126,7 +130,7 @@ function cpuMs(pid) {
   }
 }
 
-/** @param {string} workload @param {string} name @param {string} db */
+/** @param {keyof typeof workloads} workload @param {string} name @param {string} db */
 async function bench(workload, name, db) {
   // One site takes every event here: its quota is set high enough to be counted, never reached.
   const { child, base, stop } = await spawnCollector(['--db', db, '--rate', '0', '--quota-events', '100000000', '--token', token]);
@@ -137,7 +141,7 @@ async function bench(workload, name, db) {
       url: `${base}/e`,
       connections,
       duration: seconds,
-      requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, setupRequest: (/** @type {object} */ req) => ({ ...req, body: next() }) }],
+      requests: [{ method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8' }, setupRequest: (req) => ({ ...req, body: next() }) }],
     });
     const cpuAfter = cpuMs(child.pid);
     const accepted = result['2xx'] * eventsPerBatch;
@@ -169,19 +173,21 @@ async function bench(workload, name, db) {
 const median = (/** @type {number[]} */ values) => values.toSorted((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** One row per workload and database: each figure the median of its runs; refusals and losses summed. */
-function medians(/** @type {Record<string, any>[]} */ measured) {
+function medians(/** @type {Record<string, string | number>[]} */ measured) {
+  /** @type {Record<string, string | number>} */
   const row = { ...measured[0], runs: measured.length };
   for (const key of Object.keys(measured[0])) {
     const values = measured.map((m) => m[key]);
-    if (['non-2xx', 'accepted', 'lost'].includes(key)) row[key] = values.reduce((a, b) => a + b, 0);
-    else if (values.every((v) => typeof v === 'number')) row[key] = median(values);
+    const numbers = values.filter((v) => typeof v === 'number');
+    if (['non-2xx', 'accepted', 'lost'].includes(key)) row[key] = numbers.reduce((a, b) => a + b, 0);
+    else if (numbers.length === values.length) row[key] = median(numbers);
   }
   return row;
 }
 
 const rows = [];
-for (const workload of Object.keys(workloads)) {
-  /** @type {Record<string, any>[][]} runs by database */
+for (const workload of /** @type {(keyof typeof workloads)[]} */ (Object.keys(workloads))) {
+  /** @type {Record<string, string | number>[][]} runs by database */
   const byDatabase = [];
   for (let run = 0; run < runs; run++) {
     (await onEachDatabase((name, db) => bench(workload, name, db))).forEach((r, i) => (byDatabase[i] ??= []).push(r));

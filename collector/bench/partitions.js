@@ -13,11 +13,12 @@ import { expireEvents, retentionCutoff } from '../dist/src/retention.js';
 import { databases } from '../test/support/databases.js';
 
 const count = Number(process.env.BENCH_EVENTS ?? 1_000_000);
-const postgres = databases.find((d) => d.name === 'postgres');
+const postgres = /** @type {(typeof databases)[number]} */ (databases.find((d) => d.name === 'postgres'));
 const database = await postgres.create();
 const { db } = await openDatabase(database.url);
 try {
   const before = migrations.slice(0, migrations.findIndex((m) => m.version === '0006_event_partitions'));
+  /** @type {import('kysely').MigrationProvider} */
   const provider = { getMigrations: async () => Object.fromEntries(before.map((m) => [m.version, { up: (trx) => m.up(trx, 'postgres') }])) };
   const { error } = await new Migrator({ db, provider }).migrateToLatest();
   if (error) throw error;
@@ -35,12 +36,14 @@ try {
     from generate_series(1, ${count}) as n`.execute(db);
   await sql`analyze events`.execute(db);
 
+  /** @template T @param {() => Promise<T>} task */
   const timed = async (task) => {
     const start = performance.now();
     const result = await task();
     return { ms: Math.round(performance.now() - start), result };
   };
-  const cutoff = retentionCutoff('12mo', Date.now());
+  // A period in months always has a cutoff (only `off` has none).
+  const cutoff = /** @type {number} */ (retentionCutoff('12mo', Date.now()));
   const rollback = new Error('rolled back');
   const deleted = await timed(() =>
     db.transaction().execute(async (trx) => {
@@ -51,7 +54,9 @@ try {
     }),
   );
   const migration = await timed(() => migrate(db, 'postgres'));
-  const { rows } = await sql`select count(*) as n from pg_inherits where inhparent = 'events'::regclass`.execute(db);
+  const { rows } = /** @type {import('kysely').QueryResult<{ n: string }>} */ (
+    await sql`select count(*) as n from pg_inherits where inhparent = 'events'::regclass`.execute(db)
+  );
   const retention = await timed(() => expireEvents(db, 'postgres', cutoff, Date.now()));
   console.log(`\nPostgreSQL, ${count.toLocaleString('en')} events over 13 months:`);
   console.table([

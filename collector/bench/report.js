@@ -131,6 +131,7 @@ function ingestStream(base) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   })();
+  done.catch(() => {}); // rethrown below, once the reports are timed
   return async () => {
     running = false;
     await done;

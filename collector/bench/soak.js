@@ -29,12 +29,14 @@ const slices = 8;
 const clients = { ingest: 8, counts: 2, reviews: 4, reports: 1 };
 
 const randomId = (length = 21) => randomBytes(16).toString('base64url').slice(0, length);
-const pick = (/** @type {readonly any[]} */ list) => list[Math.floor(Math.random() * list.length)];
+/** @template T @param {readonly T[]} list */
+const pick = (list) => list[Math.floor(Math.random() * list.length)];
 /** A reader's address, as the proxy in front of the collector forwards it. */
 const address = () => `203.0.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
 /** Page ranks drawn by Zipf's law (s = 1.1): a few pages take most of the traffic. */
 const zipf = (() => {
+  /** @type {number[]} */
   const cumulative = [];
   let sum = 0;
   for (let k = 1; k <= pagesPerSite; k++) cumulative.push((sum += 1 / k ** 1.1));

@@ -93,7 +93,10 @@ export async function visitsThroughShares(db: Database, range: Range & { url: st
 
 /**
  * Conversions made on the page, and those made elsewhere through one of its shares: two
- * queries, each on its own index (one with `or` would read the whole site).
+ * queries, each on its own index (one with `or` reads the whole site). The second names
+ * only the type and the refs, so that every planner takes the conversions' partial index
+ * on `ref` (with `site` too, SQLite walked the site's primary key once per chunk); the few
+ * conversions it finds are held to the range here.
  */
 export async function conversionsOf(db: Database, range: Range & { url: string }, shares: string[]): Promise<Conversion[]> {
   const here = await sql<Conversion>`
@@ -101,10 +104,13 @@ export async function conversionsOf(db: Database, range: Range & { url: string }
     where c.url = ${range.url} and c.type = 'convert' and ${inRange('c', range)}`.execute(db);
   const found = new Map(here.rows.map((c) => [c.id, c]));
   for (let i = 0; i < shares.length; i += 500) {
-    const through = await sql<Conversion>`
-      select c.id, c.ref, c.ts, c.value from events c
-      where c.type = 'convert' and c.ref in (${sql.join(shares.slice(i, i + 500))}) and ${inRange('c', range)}`.execute(db);
-    for (const c of through.rows) found.set(c.id, c);
+    const through = await sql<Conversion & { site: string }>`
+      select c.id, c.site, c.ref, c.ts, c.value from events c
+      where c.type = 'convert' and c.ref in (${sql.join(shares.slice(i, i + 500))})`.execute(db);
+    for (const { site, ...c } of through.rows) {
+      const ts = Number(c.ts);
+      if ((range.site === undefined || site === range.site) && (range.from === undefined || ts >= range.from) && (range.to === undefined || ts < range.to)) found.set(c.id, c);
+    }
   }
   return [...found.values()].map((c) => ({ ...c, ts: Number(c.ts) }));
 }

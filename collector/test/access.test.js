@@ -9,8 +9,13 @@ const [sqlite] = databases;
 const reportToken = 'report-token-0123456789';
 const moderationToken = 'moderation-token-0123456789';
 const bearer = { admin: token, report: reportToken, moderation: moderationToken, wrong: 'not-a-token-0123456789' };
+/** Every caller of each route: no token, then each level's token and a wrong one. @type {[as: string, secret: string | undefined][]} */
+const callers = [['no token', undefined], ...Object.entries(bearer)];
 
-/** Who may call each route: `public`, or the levels whose token passes. Every route of the app is here. */
+/**
+ * Who may call each route: `public`, or the levels whose token passes. Every route of the app is here.
+ * @type {[method: string, path: string, who: 'public' | string[]][]}
+ */
 const routes = [
   ['POST', '/e', 'public'],
   ['GET', '/api/counts', 'public'],
@@ -70,11 +75,11 @@ describe('access levels', () => {
 
   for (const [method, path, who] of routes) {
     it(`${method} ${path}: ${who === 'public' ? 'anyone' : `${who.join(', ')} only`}`, async () => {
-      for (const [as, secret] of [['no token', undefined], ...Object.entries(bearer)]) {
+      for (const [as, secret] of callers) {
         const { status, body } = await call(method, path, secret);
         const allowed = who === 'public' || who.includes(as);
         if (allowed) assert.ok(status !== 401 && status !== 403, `${as}: ${status} ${body?.message}`);
-        else if (who !== 'public' && (as === 'no token' || as === 'wrong')) assert.equal(status, 401, `${as}: ${status}`);
+        else if (as === 'no token' || as === 'wrong') assert.equal(status, 401, `${as}: ${status}`);
         else {
           assert.equal(status, 403, `${as}: ${status}`);
           assert.match(body.message, new RegExp(`^a ${as} token may not `));
@@ -91,15 +96,17 @@ describe('access levels', () => {
 });
 
 describe('access tokens at start', () => {
-  for (const [name, options, message] of [
+  /** @type {[name: string, options: import('../dist/src/app.js').Options, message: RegExp][]} */
+  const refused = [
     ['a short report token', { reportToken: 'short' }, /--report-token: a token must have at least 16 characters/],
     ['a report token equal to the admin token', { reportToken: token }, /--report-token must differ from --token/],
     ['one token for report and moderation', { reportToken, moderationToken: reportToken }, /--moderation-token must differ from --report-token/],
-  ]) {
+  ];
+  for (const [name, options, message] of refused) {
     it(`refuses ${name}`, async () => {
       const db = await sqlite.create();
       try {
-        await assert.rejects(start({ db: db.url, .../** @type {object} */ (options) }), message);
+        await assert.rejects(start({ db: db.url, ...options }), message);
       } finally {
         await db.drop();
       }

@@ -11,7 +11,7 @@ import { batch, collectorOn, start, token, view } from './support/http.js';
 const [sqlite] = databases;
 
 /** Resolves when the socket closes; rejects after `ms` (a generous bound, not a measurement). */
-const closedWithin = (/** @type {import('node:net').Socket} */ socket, ms) =>
+const closedWithin = (/** @type {import('node:net').Socket} */ socket, /** @type {number} */ ms) =>
   new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the connection was still open after ${ms} ms`)), ms);
     let received = '';

@@ -18,8 +18,10 @@ async function report(/** @type {string[]} */ ...args) {
   try {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, 'report', ...args]);
     return { code: 0, stdout, stderr };
-  } catch (/** @type {any} */ error) {
-    return { code: error.code, stdout: error.stdout, stderr: error.stderr };
+  } catch (error) {
+    // A non-zero exit rejects with the exit code and both streams (strings: execFile decodes utf8 by default).
+    const { code, stdout, stderr } = /** @type {import('node:child_process').ExecFileException & { stdout: string, stderr: string }} */ (error);
+    return { code, stdout, stderr };
   }
 }
 

@@ -62,6 +62,7 @@ for (const database of databases) {
       });
 
     describe('validation', () => {
+      /** @type {[field: string, fields: Record<string, unknown>][]} */
       const cases = [
         ['site', { site: '' }],
         ['site', { site: 'x'.repeat(201) }],
@@ -448,7 +449,8 @@ for (const database of databases) {
       const old = await database.create();
       try {
         const { db: raw } = await openDatabase(old.url);
-        const provider = { getMigrations: async () => Object.fromEntries(migrations.slice(0, 2).map((m) => [m.version, m])) };
+        /** @type {import('kysely').MigrationProvider} */
+        const provider = { getMigrations: async () => Object.fromEntries(migrations.slice(0, 2).map((m) => [m.version, { up: (trx) => m.up(trx, database.name) }])) };
         assert.equal((await new Migrator({ db: raw, provider }).migrateToLatest()).error, undefined);
         const row = (/** @type {string} */ id, /** @type {string} */ site, /** @type {number} */ rating, /** @type {string} */ status) => ({
           id, site, item: 'book', rating, text: `Loved it ${id}`, author: null, ts: 1, status, reason: null, hash: 'v1-hash',

@@ -216,7 +216,7 @@ for (const database of databases) {
             assert.ok(Math.abs(body.k - expected.k) < 1e-9, `k ${body.k} ≈ ${expected.k}`);
             const sizes = body.cascades.map((/** @type {Cascade} */ c) => c.size);
             assert.deepEqual(sizes, [...sizes].sort((a, b) => b - a), 'the largest cascade first');
-            const byRoot = (/** @type {Cascade} */ a, /** @type {Cascade} */ b) => (a.root < b.root ? -1 : 1);
+            const byRoot = (/** @type {{ root: string }} */ a, /** @type {{ root: string }} */ b) => (a.root < b.root ? -1 : 1);
             const exact = (/** @type {Cascade[]} */ list) => list.map(({ virality, ...c }) => c).sort(byRoot);
             assert.deepEqual(exact(body.cascades), exact(expected.cascades));
             const viralities = [...body.cascades].sort(byRoot).map((c) => c.virality);
