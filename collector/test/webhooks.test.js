@@ -112,7 +112,7 @@ for (const database of databases) {
       throw new Error(`fewer than ${n} attempts of ${delivery} logged`);
     }
     /** Waits until the log shows `n` attempts made since `since` (ms), and returns them, newest first. */
-    async function loggedSince(/** @type {import('./support/http.js').Collector} */ collector, /** @type {number} */ since, n) {
+    async function loggedSince(/** @type {import('./support/http.js').Collector} */ collector, /** @type {number} */ since, /** @type {number} */ n) {
       for (const deadline = Date.now() + 10_000; Date.now() < deadline; await sleep(50)) {
         const attempts = (await collector.authorized('/api/webhooks/deliveries')).body.attempts.filter((/** @type {any} */ a) => a.at >= since);
         if (attempts.length >= n) return attempts;
@@ -297,7 +297,7 @@ for (const database of databases) {
           assert.match(attempt.error, /loopback address/);
           assert.doesNotMatch(attempt.target, /secret-in-query|hooks\/wom/);
         }
-        assert.ok(attempts.some((a) => /^localhost resolves to (127\.0\.0\.1|::1)/.test(a.error)), attempts.map((a) => a.error).join('; '));
+        assert.ok(attempts.some((/** @type {any} */ a) => /^localhost resolves to (127\.0\.0\.1|::1)/.test(a.error)), attempts.map((/** @type {any} */ a) => a.error).join('; '));
         await sleep(300);
         assert.equal(target.received.length, 0);
       }, { webhookAllowPrivate: false });
@@ -379,6 +379,8 @@ describe('webhooks from two processes on one PostgreSQL', () => {
 });
 
 describe('webhook presets', () => {
+  /** @typedef {import('../dist/src/webhooks/outbox.js').WebhookEvent} WebhookEvent */
+  /** @type {WebhookEvent} */
   const review = { type: 'review.created', site: 'blog', data: { item: 'book-1', rating: 4, text: 'Great <!channel> read @everyone', author: 'Ada', status: 'held' } };
   const slack = 'https://hooks.slack.com/services/T000/B000/secretpart';
   const discord = 'https://discord.com/api/webhooks/123/secrettoken';
@@ -398,8 +400,10 @@ describe('webhook presets', () => {
     assert.deepEqual(JSON.parse(presetBody('slack', slack, review)), { text: text.replace('<!channel>', '&lt;!channel&gt;') });
     assert.deepEqual(JSON.parse(presetBody('discord', discord, review)), { content: text, allowed_mentions: { parse: [] } });
     assert.deepEqual(JSON.parse(presetBody('telegram', telegram, review)), { chat_id: '-1001234', text });
+    /** @type {WebhookEvent} */
     const conversion = { type: 'conversion', site: 'shop', data: { name: 'order', value: 30, currency: 'EUR', url: 'https://shop.example/thanks', generation: 2, network: 'telegram' } };
     assert.equal(JSON.parse(presetBody('slack', slack, conversion)).text, 'Conversion on shop: order (30 EUR) at https://shop.example/thanks, generation 2, through a share on telegram');
+    /** @type {WebhookEvent} */
     const milestone = { type: 'cascade.milestone', site: 'blog', data: { url: 'https://blog.example/p', root: 'S1', size: 100, depth: 4 } };
     assert.equal(JSON.parse(presetBody('discord', discord, milestone)).content, 'https://blog.example/p is spreading: a cascade of 100 shares, 4 re-shares deep');
   });
