@@ -416,3 +416,18 @@ describe('webhook presets', () => {
     assert.equal(redacted('https://user:pw@crm.example/in?key=k'), 'https://crm.example/in');
   });
 });
+
+describe('webhook addresses', () => {
+  it('refuses every range no webhook may reach, and lets public addresses through', async () => {
+    const { forbiddenReason } = await import('../dist/src/webhooks/addresses.js');
+    for (const [address, reason] of [
+      ['127.0.0.1', 'loopback'], ['::1', 'loopback'], ['::ffff:127.0.0.1', 'loopback'], ['0.0.0.0', 'unspecified'], ['::', 'unspecified'],
+      ['10.1.2.3', 'private'], ['172.31.0.1', 'private'], ['192.168.1.1', 'private'], ['fd12::1', 'private'],
+      ['169.254.169.254', 'link-local (cloud metadata)'], ['fe80::1', 'link-local'], ['100.64.0.1', 'carrier-grade NAT'],
+      ['224.0.0.1', 'multicast'], ['ff02::1', 'multicast'],
+    ]) {
+      assert.equal(forbiddenReason(address), reason, address);
+    }
+    for (const address of ['93.184.216.34', '172.32.0.1', '100.128.0.1', '2606:4700::1111', '::ffff:8.8.8.8']) assert.equal(forbiddenReason(address), undefined, address);
+  });
+});
