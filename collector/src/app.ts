@@ -158,7 +158,11 @@ export async function build(options: Options = {}) {
   const prepare = async () => {
     if (dialect === 'postgres') await prepareMonths(db, Date.now());
   };
-  const purge = () => purgeExpired().catch((error) => app.log.error(error, 'retention purge failed'));
+  const purge = () =>
+    Promise.all([
+      purgeExpired().catch((error) => app.log.error(error, 'retention purge failed')),
+      app.webhooks.forget(Date.now()).catch((error) => app.log.error(error, 'purging the webhook log failed')),
+    ]);
   const daily = () => prepare().catch((error) => app.log.error(error, 'making the coming months failed')).then(purge);
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {

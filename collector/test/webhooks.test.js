@@ -315,6 +315,22 @@ for (const database of databases) {
         assert.equal((await collector.authorized('/api/webhooks/deliveries?limit=201')).status, 400);
       });
     });
+
+    it('forgets finished deliveries and their attempts after 30 days, and keeps pending ones', async () => {
+      const { historyMs } = await import('../dist/src/webhooks/index.js');
+      const target = await receiver(() => 500);
+      await withCollector([target.url], async (collector) => {
+        await submit(collector);
+        const [pending] = await target.until(1);
+        await logged(collector, pending.body.id);
+        await collector.app.webhooks.forget(Date.now() + historyMs + 60_000);
+        const { attempts } = (await collector.authorized('/api/webhooks/deliveries?limit=200')).body;
+        assert.deepEqual(attempts, []);
+        const left = await collector.app.db.selectFrom('outbox').select(['id', 'state']).execute();
+        assert.deepEqual(left, [{ id: pending.body.id, state: 'pending' }]);
+      }, { webhookSchedule: { ...schedule, base: 60_000 } });
+      target.close();
+    });
   });
 
   describe(`webhooks across a kill -9 on ${database.name}`, () => {

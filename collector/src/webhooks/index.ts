@@ -33,6 +33,9 @@ export function webhookTargets(targets: string | string[] | undefined) {
   return list;
 }
 
+/** How long finished deliveries and their attempts stay in the log. */
+export const historyMs = 30 * 24 * 3600_000;
+
 export function webhooks(db: Database, dialect: Dialect, options: WebhookOptions, log: DelivererOptions['log']) {
   const targets = webhookTargets(options.targets);
   const delivery = deliverer(db, dialect, {
@@ -49,6 +52,11 @@ export function webhooks(db: Database, dialect: Dialect, options: WebhookOptions
     /** Writes the events' outbox rows in `trx`; returns how many. */
     announce: (trx: Database, events: readonly WebhookEvent[]) => (targets.length && events.length ? enqueue(trx, targets, events, Date.now()) : Promise.resolve(0)),
     wake: delivery.wake,
+    /** Deletes attempts and finished deliveries older than `historyMs` (daily, with the retention purge). */
+    async forget(now: number) {
+      await db.deleteFrom('webhook_attempts').where('at', '<', now - historyMs).execute();
+      await db.deleteFrom('outbox').where('state', '!=', 'pending').where('due', '<', now - historyMs).execute();
+    },
     start: delivery.start,
     close: delivery.close,
   };
