@@ -42,6 +42,9 @@ const help = `Usage: wom-collector [options]
   --webhook-secret S
                     the webhooks' signing secret (WOM_WEBHOOK_SECRET; generated and
                     printed once when absent)
+  --webhook-previous-secret S
+                    while rotating the secret, the old one: deliveries carry a signature
+                    with each (WOM_WEBHOOK_PREVIOUS_SECRET)
   --webhook-allow-private
                     let webhooks reach loopback, private and link-local addresses
                     (WOM_WEBHOOK_ALLOW_PRIVATE=1)
@@ -76,6 +79,7 @@ const { values: flags } = parseArgs({
     'report-timeout': { type: 'string', default: env.WOM_REPORT_TIMEOUT ?? '30' },
     webhook: { type: 'string', multiple: true, default: (env.WOM_WEBHOOKS ?? '').split(',').filter(Boolean) },
     'webhook-secret': { type: 'string', default: env.WOM_WEBHOOK_SECRET },
+    'webhook-previous-secret': { type: 'string', default: env.WOM_WEBHOOK_PREVIOUS_SECRET },
     'webhook-allow-private': { type: 'boolean', default: env.WOM_WEBHOOK_ALLOW_PRIVATE === '1' },
     'webhook-timeout': { type: 'string', default: env.WOM_WEBHOOK_TIMEOUT ?? '10' },
     help: { type: 'boolean', short: 'h' },
@@ -126,6 +130,7 @@ try {
     reportTimeout,
     webhooks: flags.webhook,
     webhookSecret: flags['webhook-secret'],
+    webhookPreviousSecret: flags['webhook-previous-secret'],
     webhookAllowPrivate: flags['webhook-allow-private'],
     webhookTimeout,
   });

@@ -114,7 +114,7 @@ export async function build(options: Options = {}) {
   app.decorate('webhookSecret', webhookSecret);
   app.decorate(
     'webhooks',
-    webhooks(db, dialect, { targets: options.webhooks, secret: webhookSecret, allowPrivate: options.webhookAllowPrivate, timeout: options.webhookTimeout, schedule: options.webhookSchedule }, app.log),
+    webhooks(db, dialect, { targets: options.webhooks, secret: webhookSecret, previousSecret: options.webhookPreviousSecret, allowPrivate: options.webhookAllowPrivate, timeout: options.webhookTimeout, schedule: options.webhookSchedule }, app.log),
   );
 
   app.setErrorHandler(errorHandler);

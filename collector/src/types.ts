@@ -64,6 +64,8 @@ export interface Options {
   webhooks?: string | string[];
   /** The webhooks' signing secret; generated when absent (read it back from `app.webhookSecret`). */
   webhookSecret?: string;
+  /** During a rotation, the secret being replaced: deliveries are signed with both. */
+  webhookPreviousSecret?: string;
   /** Let webhooks reach loopback, private and link-local addresses. Default false. */
   webhookAllowPrivate?: boolean;
   /** Ms a webhook attempt may take. Default 10 s. */

@@ -64,10 +64,12 @@ async function receiver(answer = () => 200, delay = 0) {
   };
 }
 
-/** Whether `Wom-Signature` is the HMAC of `"<t>.<raw body>"` with the secret. */
-function verifies(/** @type {Received} */ { headers, raw }) {
-  const [, t, v1] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers['wom-signature'])) ?? [];
-  return v1 !== undefined && createHmac('sha256', secret).update(`${t}.${raw}`).digest('hex') === v1 && Math.abs(Date.now() / 1000 - Number(t)) < 300;
+/** Whether one of the `v1` of `Wom-Signature` is the HMAC of `"<t>.<raw body>"` with `key`. */
+function verifies(/** @type {Received} */ { headers, raw }, key = secret) {
+  const [, t, list] = /^t=(\d+)((?:,v1=[0-9a-f]{64})+)$/.exec(String(headers['wom-signature'])) ?? [];
+  if (list === undefined || Math.abs(Date.now() / 1000 - Number(t)) > 300) return false;
+  const expected = createHmac('sha256', key).update(`${t}.${raw}`).digest('hex');
+  return list.split(',v1=').includes(expected);
 }
 
 const review = (/** @type {Record<string, unknown>} */ fields = {}) => ({ site: 'blog', item: 'book-1', rating: 4, text: 'Lovely.', author: 'Ada', ...fields });
@@ -139,6 +141,20 @@ for (const database of databases) {
         assert.equal(attempt.status, 200);
         assert.equal(attempt.state, 'delivered');
       });
+      target.close();
+    });
+
+    it('signs with both secrets while one is rotated', async () => {
+      const target = await receiver();
+      const next = 'webhook-secret-next-0123456789';
+      await withCollector([target.url], async (collector) => {
+        await submit(collector);
+        const [delivery] = await target.until(1);
+        assert.equal(String(delivery.headers['wom-signature']).split(',v1=').length, 3);
+        assert.ok(verifies(delivery, next), 'the new secret verifies');
+        assert.ok(verifies(delivery, secret), 'the previous secret verifies');
+        assert.equal(verifies(delivery, 'another-secret-0123456789'), false);
+      }, { webhookSecret: next, webhookPreviousSecret: secret });
       target.close();
     });
 
@@ -226,7 +242,7 @@ for (const database of databases) {
         await sleep(schedule.base * 8); // nothing more comes after the 200
         assert.equal(target.received.length, 4);
         assert.equal(new Set(received.map((r) => r.headers['wom-delivery'])).size, 1);
-        assert.ok(received.every(verifies));
+        assert.ok(received.every((r) => verifies(r)));
         // The gaps follow the schedule: each at least its nominal delay (jitter only adds),
         // at most 10 % jitter and some scheduling slack over it, each about twice the last.
         const gaps = received.slice(1).map((r, i) => r.at - received[i].at);

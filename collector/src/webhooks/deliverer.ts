@@ -43,7 +43,8 @@ interface Claimed {
 }
 
 export interface DelivererOptions {
-  secret: string;
+  /** The signing secrets: the current one, and the previous one during a rotation. */
+  secrets: readonly string[];
   allowPrivate: boolean;
   /** Ms an attempt may take. */
   timeout: number;
@@ -53,7 +54,7 @@ export interface DelivererOptions {
   log: { warn: (object: object, message: string) => void; error: (object: unknown, message: string) => void };
 }
 
-export function deliverer(db: Database, dialect: Dialect, { secret, allowPrivate, timeout, schedule, poll = 1000, log }: DelivererOptions) {
+export function deliverer(db: Database, dialect: Dialect, { secrets, allowPrivate, timeout, schedule, poll = 1000, log }: DelivererOptions) {
   // Longer than an attempt may take: a row is claimed again only when its attempt is surely over.
   const lease = 2 * timeout + 1000;
   let running: Promise<void> | undefined;
@@ -92,7 +93,7 @@ export function deliverer(db: Database, dialect: Dialect, { secret, allowPrivate
     const stopped = await db.selectFrom('webhook_targets').select('target').where('target', '=', row.target).executeTakeFirst();
     const result: Attempt = stopped
       ? { kind: 'answered', status: 410, response: 'not sent: the target answered 410 Gone before' }
-      : await send(new URL(row.target), { 'wom-delivery': row.id, 'wom-signature': signature(secret, row.body, started) }, row.body, { timeout, allowPrivate });
+      : await send(new URL(row.target), { 'wom-delivery': row.id, 'wom-signature': signature(secrets, row.body, started) }, row.body, { timeout, allowPrivate });
     const now = Date.now();
     const next = judge(row, result, now);
     const error = result.kind === 'answered' ? (next.outcome === 'delivered' ? null : result.response || null) : result.reason;

@@ -12,6 +12,8 @@ export interface WebhookOptions {
   /** Target URLs (array or comma list); none: nothing is written or sent. */
   targets?: string | string[];
   secret: string;
+  /** The secret being replaced, still signed with until every receiver has the new one. */
+  previousSecret?: string;
   allowPrivate?: boolean;
   /** Ms an attempt may take (default 10 s). */
   timeout?: number;
@@ -39,7 +41,7 @@ export const historyMs = 30 * 24 * 3600_000;
 export function webhooks(db: Database, dialect: Dialect, options: WebhookOptions, log: DelivererOptions['log']) {
   const targets = webhookTargets(options.targets);
   const delivery = deliverer(db, dialect, {
-    secret: options.secret,
+    secrets: [options.secret, ...(options.previousSecret ? [options.previousSecret] : [])],
     allowPrivate: options.allowPrivate ?? false,
     timeout: options.timeout ?? 10_000,
     schedule: { ...defaultSchedule, ...options.schedule },

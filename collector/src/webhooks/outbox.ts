@@ -39,10 +39,13 @@ export async function enqueue(trx: Database, targets: readonly string[], events:
   return rows.length;
 }
 
-/** `Wom-Signature: t=<unix s>,v1=<hex HMAC-SHA256 of "<t>.<body>">`. */
-export function signature(secret: string, body: string, now: number) {
+/**
+ * `Wom-Signature: t=<unix s>,v1=<hex HMAC-SHA256 of "<t>.<body>">`, one `v1` per secret:
+ * while a secret is rotated, receivers holding either one verify.
+ */
+export function signature(secrets: readonly string[], body: string, now: number) {
   const t = Math.floor(now / 1000);
-  return `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`;
+  return [`t=${t}`, ...secrets.map((secret) => `v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`)].join(',');
 }
 
 /**
