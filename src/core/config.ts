@@ -25,6 +25,11 @@ export interface WomOptions {
   overridePrivacySignals?: boolean;
   /** Attribution window with consent, in days. Default 30. */
   attributionDays?: number;
+  /**
+   * Query parameters that tell this site's pages apart (`?page=2`, `?p=42`), kept in the URL
+   * events record; every other parameter and the fragment are left out. Default none.
+   */
+  keepParams?: string[];
 }
 
 export type WomConfig = WomOptions & { param: string; utm: boolean; vitals: boolean };
@@ -66,5 +71,6 @@ export function optionsFromScript(script: HTMLOrSVGScriptElement | null): WomOpt
     vitals: data.vitals === 'off' ? false : undefined,
     bots: data.bots === 'on' ? true : undefined,
     overridePrivacySignals: data.privacySignals === 'ignore' ? true : undefined,
+    keepParams: data.keepParams?.split(/\s+/).filter(Boolean),
   };
 }

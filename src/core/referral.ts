@@ -32,6 +32,30 @@ export function pageUrl(): string {
   return stripReferral(safeHttpUrl(canonical) ?? location.href);
 }
 
+/**
+ * `url` as events record it (PRODUCT.md, "What a view records about the arrival"): without
+ * its fragment and its query, but for the parameters the site keeps (`keepParams`) as
+ * `from` has them, so that a token in an address (`?token=…`, `#access_token=…`) is never
+ * sent, and one page is one URL in the reports whatever campaign links pointed at it.
+ */
+export function trackedUrl(url: string, from = url): string {
+  const parsed = new URL(url);
+  const params = new URL(from).searchParams;
+  parsed.hash = parsed.search = '';
+  for (const name of config.keepParams ?? []) if (params.has(name)) parsed.searchParams.set(name, params.get(name)!);
+  return parsed.href;
+}
+
+/**
+ * This page's URL as events record it: its same-origin `<link rel="canonical">` (one on
+ * another site names that site's page, not this one), else its address; the kept
+ * parameters are the address's.
+ */
+export function trackedPageUrl(): string {
+  const canonical = safeHttpUrl(document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href);
+  return trackedUrl(canonical?.startsWith(`${location.origin}/`) ? canonical : location.href, location.href);
+}
+
 /** The content of `<meta property|name="…">` in the document, if any. */
 export const metaContent = (name: string): string | undefined =>
   document.querySelector<HTMLMetaElement>(`meta[property="${name}"],meta[name="${name}"]`)?.content || undefined;

@@ -5,7 +5,7 @@ import { copyText } from '../core/clipboard.js';
 import { guard } from '../core/emit.js';
 import { formatCount, plural } from '../core/intl.js';
 import { parseNetworks, validHost, type ShareTarget } from '../core/networks.js';
-import { metaContent, pageTitle, pageUrl, safeHttpUrl, stripReferral } from '../core/referral.js';
+import { metaContent, pageTitle, pageUrl, safeHttpUrl, stripReferral, trackedPageUrl, trackedUrl } from '../core/referral.js';
 import { networkLogosLoaded, shareControl } from '../ui/controls.js';
 import { ShareController, type WomShareDetail } from '../ui/share-controller.js';
 import { WomElement } from '../ui/wom-element.js';
@@ -118,6 +118,11 @@ export class WomShare extends WomElement {
     if (this.counts && changed.has('counts')) this.loadCounts();
   }
 
+  /** The URL this bar's shares are recorded and counted under: the page's, or the one it shares, as events record it. */
+  private get countedUrl(): string {
+    return this.url ? trackedUrl(this.target!.url) : trackedPageUrl();
+  }
+
   /** The URL to share on `network`, tagged with its prepared share id. */
   private taggedUrl(network: string): string {
     return this.shares.tag(this.target!.url, network);
@@ -144,7 +149,7 @@ export class WomShare extends WomElement {
   }
 
   private async loadCounts(): Promise<void> {
-    const endpoint = collectorUrl('api/counts', { url: this.target!.url });
+    const endpoint = collectorUrl('api/counts', { url: this.countedUrl });
     const counts = endpoint && (await getJson<Counts>(endpoint));
     if (counts && typeof counts.total === 'number') this.countData = counts;
   }
@@ -157,7 +162,7 @@ export class WomShare extends WomElement {
   /** Asks the host page and records the share; undefined when a listener cancelled it. */
   private share(network: string): WomShareDetail | undefined {
     const detail = this.shares.ask({ network, url: this.taggedUrl(network), via: 'button' });
-    if (detail) this.shares.record(detail, this.target!.url);
+    if (detail) this.shares.record(detail, this.countedUrl);
     return detail;
   }
 
@@ -179,7 +184,7 @@ export class WomShare extends WomElement {
     if (!detail) return;
     try {
       await navigator.share({ url: detail.url, title: this.target!.title, text: this.target!.text });
-      this.shares.record(detail, this.target!.url);
+      this.shares.record(detail, this.countedUrl);
     } catch {
       // Dismissed by the reader, or refused by the browser: no share happened.
     }

@@ -13,7 +13,7 @@
 import { nanoid } from 'nanoid';
 import { config, type ConsentState } from '../core/config.js';
 import { guard } from '../core/emit.js';
-import { mintShareId, pageUrl, withReferral } from '../core/referral.js';
+import { mintShareId, pageUrl, trackedPageUrl, trackedUrl, withReferral } from '../core/referral.js';
 import { capture, remember, visit } from './capture.js';
 import { enqueue } from './send.js';
 import { loadVitals } from './vitals.js';
@@ -32,7 +32,8 @@ export type ShareVia = 'button' | 'repost' | 'selection' | 'api';
  * (unless the site overrides them).
  */
 export const track = guard((type: string, fields?: Record<string, unknown>): void => {
-  enqueue({ url: pageUrl(), ...fields, id: nanoid(), type, ts: Date.now(), ref: visit._ref, visitor: visit._visitor });
+  const url = typeof fields?.url === 'string' ? trackedUrl(fields.url) : trackedPageUrl();
+  enqueue({ ...fields, url, id: nanoid(), type, ts: Date.now(), ref: visit._ref, visitor: visit._visitor });
 });
 
 /**
@@ -40,7 +41,7 @@ export const track = guard((type: string, fields?: Record<string, unknown>): voi
  * shared, and the URL shared (default: this page), so that counts and reports
  * for that URL see it.
  */
-export function recordShare(share: string, network: string, via: ShareVia, url = pageUrl()): void {
+export function recordShare(share: string, network: string, via: ShareVia, url?: string): void {
   track('share', { share, network, via, url });
 }
 

@@ -39,7 +39,7 @@ describe('sending events', () => {
     expect(first.id).to.match(/^[\w-]{21}$/);
     expect(first.id).not.to.equal(second.id);
     expect(first.ts).to.be.a('number');
-    expect(first.url).to.equal(location.href);
+    expect(first.url).to.equal(`${location.origin}${location.pathname}`);
     expect(second.item).to.equal('x');
     // Anonymous mode: no visitor id exists.
     expect(first).not.to.have.property('visitor');
@@ -48,6 +48,35 @@ describe('sending events', () => {
     const records = await received(collector, 2);
     expect(records).to.have.length(2);
     expect(events([records[1]]).map((event) => event.type)).to.deep.equal(['sentinel']);
+  });
+
+  it('records the page without its fragment or a parameter the site does not keep, a same-origin canonical first', async () => {
+    const collector = freshCollector();
+    const address = location.href;
+    const canonical = document.createElement('link');
+    canonical.rel = 'canonical';
+    try {
+      history.replaceState(history.state, '', `${location.pathname}?token=secret&page=2&utm_source=news#access_token=abc`);
+      configure({ keepParams: ['page'] });
+      track('address');
+      canonical.href = `${location.origin}/canonical/post?ref=x`;
+      document.head.append(canonical);
+      track('canonical');
+      canonical.href = 'https://elsewhere.example/post';
+      track('foreign');
+      track('another', { url: 'https://blog.example/a?token=1&page=3#x' });
+      const [own, same, foreign, another] = events(await received(collector));
+      expect(own.url).to.equal(`${location.origin}${location.pathname}?page=2`);
+      expect(same.url).to.equal(`${location.origin}/canonical/post?page=2`);
+      expect(foreign.url).to.equal(own.url);
+      expect(another.url).to.equal('https://blog.example/a?page=3');
+      // The reader's address bar keeps what they see.
+      expect(location.hash).to.equal('#access_token=abc');
+    } finally {
+      canonical.remove();
+      history.replaceState(history.state, '', address);
+      configure({ keepParams: [] });
+    }
   });
 
   it('hands a share and the rest of its burst to the browser at once, without waiting for the burst timer', async () => {
