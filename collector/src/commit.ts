@@ -6,11 +6,16 @@
  * durable before any of them is answered. PostgreSQL gains the same way (one commit per
  * turn instead of one per request). The same transaction records the lineage of the
  * events stored (lineage.ts); a page it marks stale is rebuilt before the answers go out.
+ * It also writes the webhook outbox rows of the conversions stored and the cascade
+ * milestones reached (webhooks/), so that each is announced exactly when it is stored.
  */
 import { CompiledQuery } from 'kysely';
 import type { Dialect } from './db.js';
 import { recordLineage, type StoredEvent } from './lineage.js';
 import type { Database } from './types.js';
+import { conversionEvents, type StoredConversion } from './webhooks/events.js';
+import type { Webhooks } from './webhooks/index.js';
+import { milestoneEvents } from './webhooks/milestones.js';
 
 export type EventRow = Record<string, unknown>;
 
@@ -22,7 +27,7 @@ const chunk = 50;
  *   same columns; duplicate ids are dropped) and resolves, once committed, with how many
  *   were new.
  */
-export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }): (rows: EventRow[]) => Promise<number> {
+export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }, webhooks: Webhooks): (rows: EventRow[]) => Promise<number> {
   let pending: { rows: EventRow[]; resolve: (stored: number) => void; reject: (error: unknown) => void; }[] = [];
 
   /** INSERT text by row count and columns */
@@ -56,7 +61,7 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
     const jobs = pending;
     pending = [];
     try {
-      const { counts, stale } = await db.transaction().execute(async (trx) => {
+      const { counts, stale, announced } = await db.transaction().execute(async (trx) => {
         const counts = [];
         const stored: StoredEvent[] = [];
         for (const { rows } of jobs) {
@@ -73,8 +78,14 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
           }
           counts.push(count);
         }
-        return { counts, stale: await recordLineage(trx, dialect, stored) };
+        const { stale, cascades } = await recordLineage(trx, dialect, stored);
+        // Milestones are recorded even without targets, so that one added later is not told of old ones.
+        const events = cascades.length ? await milestoneEvents(trx, cascades) : [];
+        const conversions = webhooks.enabled ? (stored.filter((e) => e.type === 'convert') as unknown as StoredConversion[]) : [];
+        if (conversions.length) events.push(...(await conversionEvents(trx, conversions)));
+        return { counts, stale, announced: await webhooks.announce(trx, events) };
       });
+      if (announced) webhooks.wake();
       if (stale.length) await lineage.run();
       jobs.forEach((job, i) => job.resolve(counts[i]));
     } catch (error) {

@@ -11,6 +11,10 @@
  * (share-graph.ts, linear in the page's events), at most once a second per page, so that
  * nobody can make the collector rebuild a page per request. Until then the page report
  * computes the page's graph from its events itself; the overview counts the page as it was.
+ *
+ * Each share also keeps the seed of its cascade (`root`) and its distance from it
+ * (`depth`), and `cascades` each cascade's shares and depth, for the webhooks'
+ * milestones (webhooks/milestones.ts).
  */
 import { sql } from 'kysely';
 import type { Dialect } from './db.js';
@@ -38,6 +42,16 @@ export interface LineageRow {
   network: string | null;
   visitor: string | null;
   ts: number;
+}
+
+/** A cascade of a page that the events just recorded grew: its shares and depth before and after. */
+export interface TouchedCascade {
+  site: string;
+  url: string;
+  root: string;
+  before: { size: number; depth: number };
+  size: number;
+  depth: number;
 }
 
 /** The event types the overview counts. */
@@ -99,6 +113,33 @@ async function addCounts(db: Database, counts: Counts) {
   );
 }
 
+/**
+ * Adds shares to their cascades' rows, in key order.
+ *
+ * @param grown per cascade seed, the shares added and the deepest of them
+ */
+async function addToCascades(db: Database, site: string, url: string, grown: Map<string, { size: number; depth: number }>) {
+  const roots = [...grown.keys()].sort();
+  const before: Map<string, { size: number; depth: number }> = new Map();
+  for (let i = 0; i < roots.length; i += chunk) {
+    const rows = await db.selectFrom('cascades').select(['root', 'size', 'depth']).where('site', '=', site).where('url', '=', url).where('root', 'in', roots.slice(i, i + chunk)).execute();
+    for (const row of rows) before.set(row.root, { size: Number(row.size), depth: Number(row.depth) });
+  }
+  const touched: TouchedCascade[] = [];
+  for (const root of roots) {
+    const added = grown.get(root) as { size: number; depth: number };
+    const was = before.get(root) ?? { size: 0, depth: 0 };
+    const now = { size: was.size + added.size, depth: Math.max(was.depth, added.depth) };
+    await db
+      .insertInto('cascades')
+      .values({ site, url, root, ...now })
+      .onConflict((oc) => oc.columns(['site', 'url', 'root']).doUpdateSet(now))
+      .execute();
+    touched.push({ site, url, root, before: was, ...now });
+  }
+  return touched;
+}
+
 /** On PostgreSQL, serialises lineage work on a page across transactions and processes. */
 async function lockPage(db: Database, dialect: Dialect, page: string) {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${page}))`.execute(db);
@@ -121,7 +162,7 @@ function byPage(events: StoredEvent[]) {
  * In the ingest transaction: records the shares and counts of events just stored, in the
  * order received.
  *
- * @returns the pages marked stale (site and url)
+ * @returns the pages marked stale (site and url), and the cascades that grew
  */
 export async function recordLineage(trx: Database, dialect: Dialect, events: StoredEvent[]) {
   const pages = byPage(events.filter((e) => counted.has(e.type)));
@@ -129,21 +170,27 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
   for (const key of keys) await lockPage(trx, dialect, key);
   const counts: Counts = new Map();
   const stale: { site: string; url: string }[] = [];
+  const cascades: TouchedCascade[] = [];
   for (const key of keys) {
     const list = pages.get(key) as StoredEvent[];
     const { site, url } = list[0];
     const names = [...new Set(list.flatMap((e) => [e.ref, e.share]).filter((n): n is string => n !== null))];
     /** generation of each share of the page these events name */
     const generations: Map<string, number> = new Map();
+    /** cascade seed and depth in it of each share of the page these events name */
+    const places: Map<string, { root: string; depth: number }> = new Map();
     for (let i = 0; i < names.length; i += chunk) {
       const rows = await trx
         .selectFrom('shares')
-        .select(['share', 'generation'])
+        .select(['share', 'generation', 'root', 'depth'])
         .where('site', '=', site)
         .where('url', '=', url)
         .where('share', 'in', names.slice(i, i + chunk))
         .execute();
-      for (const row of rows) generations.set(row.share, Number(row.generation));
+      for (const row of rows) {
+        generations.set(row.share, Number(row.generation));
+        places.set(row.share, { root: row.root, depth: Number(row.depth) });
+      }
     }
     const added: LineageRow[] = [];
     /** refs named before their share was received, with the first time */
@@ -159,6 +206,8 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
         const parent = event.ref !== null && generations.has(event.ref) ? event.ref : null;
         generation = generationThrough(generations, event.ref);
         generations.set(share, generation);
+        const above = parent === null ? undefined : places.get(parent);
+        places.set(share, above ? { root: above.root, depth: above.depth + 1 } : { root: share, depth: 0 });
         added.push({ share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts });
       } else {
         generation = generationThrough(generations, event.ref);
@@ -167,7 +216,14 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
       count(counts, event, generation);
     }
     if (added.length) {
-      await insertChunked(trx, 'shares', added.map((row) => ({ site, url, ...row })));
+      await insertChunked(trx, 'shares', added.map((row) => ({ site, url, ...row, ...places.get(row.share) })));
+      const grown: Map<string, { size: number; depth: number }> = new Map();
+      for (const { share } of added) {
+        const { root, depth } = places.get(share) as { root: string; depth: number };
+        const cascade = grown.get(root) ?? { size: 0, depth: 0 };
+        grown.set(root, { size: cascade.size + 1, depth: Math.max(cascade.depth, depth) });
+      }
+      cascades.push(...(await addToCascades(trx, site, url, grown)));
       // An earlier batch named one of these shares before it arrived.
       for (let i = 0; i < added.length && !outOfOrder; i += chunk) {
         const waiting = await trx
@@ -189,7 +245,7 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
     }
   }
   await addCounts(trx, counts);
-  return stale;
+  return { stale, cascades };
 }
 
 /** The order events were received in: SQLite's rowid (rows are appended), PostgreSQL's `seq` (migration 0004). */
@@ -249,17 +305,31 @@ export async function computePage(db: Database, dialect: Dialect, site: string, 
 /**
  * Rebuilds a page's shares, unresolved refs and counts from its events, inside the
  * caller's transaction, and clears its stale mark.
+ *
+ * @param cascades also rebuild the page's cascades (false only for migration 0005, which ran before they were kept)
  */
-export async function rebuildPage(trx: Database, dialect: Dialect, site: string, url: string) {
+export async function rebuildPage(trx: Database, dialect: Dialect, site: string, url: string, { cascades = true } = {}) {
   await lockPage(trx, dialect, pageKey(site, url));
   const { graph, missing, counts } = await computePage(trx, dialect, site, url);
   const thisPage = <T extends { where: (...args: any[]) => T }>(q: T) => q.where('site', '=', site).where('url', '=', url);
   await thisPage(trx.deleteFrom('shares')).execute();
-  await insertChunked(
-    trx,
-    'shares',
-    [...graph.values()].map((s) => ({ site, url, share: s.share, parent: s.parent, generation: s.generation, network: s.network, visitor: s.visitor, ts: s.ts })),
-  );
+  const rows = [...graph.values()].map((s) => ({ site, url, share: s.share, parent: s.parent, generation: s.generation, network: s.network, visitor: s.visitor, ts: s.ts }));
+  if (cascades) {
+    // Parents come before their children in the graph: each share's place follows from its parent's.
+    const places: Map<string, { root: string; depth: number }> = new Map();
+    const sizes: Map<string, { size: number; depth: number }> = new Map();
+    for (const row of rows) {
+      const above = row.parent === null ? undefined : places.get(row.parent);
+      const place = above ? { root: above.root, depth: above.depth + 1 } : { root: row.share, depth: 0 };
+      places.set(row.share, place);
+      Object.assign(row, place);
+      const cascade = sizes.get(place.root) ?? { size: 0, depth: 0 };
+      sizes.set(place.root, { size: cascade.size + 1, depth: Math.max(cascade.depth, place.depth) });
+    }
+    await thisPage(trx.deleteFrom('cascades')).execute();
+    await insertChunked(trx, 'cascades', [...sizes].map(([root, cascade]) => ({ site, url, root, ...cascade })));
+  }
+  await insertChunked(trx, 'shares', rows);
   await thisPage(trx.deleteFrom('unresolved')).execute();
   await insertChunked(trx, 'unresolved', [...missing].map(([ref, ts]) => ({ site, url, ref, ts })));
   await thisPage(trx.deleteFrom('page_days')).execute();
