@@ -37,6 +37,19 @@ const help = `Usage: wom-collector [options]
   --report-timeout S
                     seconds a report may run before it is cancelled with 503
                     (WOM_REPORT_TIMEOUT, default 30)
+  --webhook URL     POST signed events to URL (repeatable; WOM_WEBHOOKS, comma-separated);
+                    see README, "Notifications"
+  --webhook-secret S
+                    the webhooks' signing secret (WOM_WEBHOOK_SECRET; generated and
+                    printed once when absent)
+  --webhook-previous-secret S
+                    while rotating the secret, the old one: deliveries carry a signature
+                    with each (WOM_WEBHOOK_PREVIOUS_SECRET)
+  --webhook-allow-private
+                    let webhooks reach loopback, private and link-local addresses
+                    (WOM_WEBHOOK_ALLOW_PRIVATE=1)
+  --webhook-timeout S
+                    seconds a webhook attempt may take (WOM_WEBHOOK_TIMEOUT, default 10)
 `;
 
 const env = process.env;
@@ -64,6 +77,11 @@ const { values: flags } = parseArgs({
     'trust-proxy': { type: 'string', default: env.WOM_TRUST_PROXY },
     'log-level': { type: 'string', default: env.WOM_LOG_LEVEL ?? 'warn' },
     'report-timeout': { type: 'string', default: env.WOM_REPORT_TIMEOUT ?? '30' },
+    webhook: { type: 'string', multiple: true, default: (env.WOM_WEBHOOKS ?? '').split(',').filter(Boolean) },
+    'webhook-secret': { type: 'string', default: env.WOM_WEBHOOK_SECRET },
+    'webhook-previous-secret': { type: 'string', default: env.WOM_WEBHOOK_PREVIOUS_SECRET },
+    'webhook-allow-private': { type: 'boolean', default: env.WOM_WEBHOOK_ALLOW_PRIVATE === '1' },
+    'webhook-timeout': { type: 'string', default: env.WOM_WEBHOOK_TIMEOUT ?? '10' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -82,11 +100,15 @@ function wholeNumber(name: 'rate' | 'quota-events' | 'quota-urls' | 'max-connect
   console.error(`wom-collector: --${name} must be a whole number, got "${flags[name]}"`);
   process.exit(2);
 }
-const reportTimeout = Number(flags['report-timeout']) * 1000;
-if (!(reportTimeout >= 1)) {
-  console.error(`wom-collector: --report-timeout must be a number of seconds, got "${flags['report-timeout']}"`);
+/** The flag's value in ms, or exit 2 saying which flag is wrong. */
+function seconds(name: 'report-timeout' | 'webhook-timeout') {
+  const ms = Number(flags[name]) * 1000;
+  if (ms >= 1) return ms;
+  console.error(`wom-collector: --${name} must be a number of seconds, got "${flags[name]}"`);
   process.exit(2);
 }
+const reportTimeout = seconds('report-timeout');
+const webhookTimeout = seconds('webhook-timeout');
 
 let app;
 try {
@@ -106,12 +128,20 @@ try {
     trustProxy: flags['trust-proxy'],
     logger: { level: flags['log-level'] },
     reportTimeout,
+    webhooks: flags.webhook,
+    webhookSecret: flags['webhook-secret'],
+    webhookPreviousSecret: flags['webhook-previous-secret'],
+    webhookAllowPrivate: flags['webhook-allow-private'],
+    webhookTimeout,
   });
 } catch (error) {
   console.error(`wom-collector: ${(error as Error).message}`);
   process.exit(1);
 }
 if (!flags.token) console.log(`wom-collector: generated token (set --token or WOM_TOKEN to keep one): ${app.womToken}`);
+if (flags.webhook?.length && !flags['webhook-secret']) {
+  console.log(`wom-collector: generated webhook secret (set --webhook-secret or WOM_WEBHOOK_SECRET to keep one): ${app.webhookSecret}`);
+}
 const address = await app.listen({ port: Number(flags.port), host: flags.host });
 // Printed whatever the log level, for people and for scripts that wait for the port.
 console.log(`wom-collector: listening at ${address}`);

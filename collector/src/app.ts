@@ -24,13 +24,15 @@ import dashboard from './routes/dashboard.js';
 import ingest from './routes/ingest.js';
 import report from './routes/report.js';
 import reviews from './routes/reviews.js';
+import webhookRoutes from './routes/webhooks.js';
 import type { Database, Options } from './types.js';
 import { schemaErrorFormatter, validatorCompiler } from './validation.js';
+import { webhooks, webhookTargets } from './webhooks/index.js';
 
 export type { Options } from './types.js';
 
 /** Route modules, each a Fastify plugin registered with the build options. */
-const routes = [ingest, counts, report, admin, reviews, dashboard];
+const routes = [ingest, counts, report, admin, reviews, webhookRoutes, dashboard];
 
 
 function loggerOptions(logger: boolean | object | undefined) {
@@ -65,6 +67,8 @@ export async function build(options: Options = {}) {
   const timeouts = { headers: 10_000, request: 15_000, keepAlive: 5_000, ...options.timeouts };
   const retention = options.retention ?? '13mo';
   retentionCutoff(retention, Date.now()); // a bad period fails here, before anything opens
+  webhookTargets(options.webhooks); // so does a target that is no URL
+  const webhookSecret = options.webhookSecret || randomBytes(24).toString('base64url');
   const { db, dialect } = await openDatabase(options.db ?? 'wom.db');
   try {
     await migrate(db, dialect);
@@ -107,6 +111,11 @@ export async function build(options: Options = {}) {
   app.decorate('erasers', new Map([['events', eraseEvents]]));
   app.decorate('purgeExpired', purgeExpired);
   app.decorate('reports', reportRunner({ location: options.db ?? 'wom.db', timeout: options.reportTimeout ?? 30_000 }));
+  app.decorate('webhookSecret', webhookSecret);
+  app.decorate(
+    'webhooks',
+    webhooks(db, dialect, { targets: options.webhooks, secret: webhookSecret, previousSecret: options.webhookPreviousSecret, allowPrivate: options.webhookAllowPrivate, timeout: options.webhookTimeout, schedule: options.webhookSchedule }, app.log),
+  );
 
   app.setErrorHandler(errorHandler);
   app.addHook('onRequest', refuseAmbiguousUrls);
@@ -149,7 +158,11 @@ export async function build(options: Options = {}) {
   const prepare = async () => {
     if (dialect === 'postgres') await prepareMonths(db, Date.now());
   };
-  const purge = () => purgeExpired().catch((error) => app.log.error(error, 'retention purge failed'));
+  const purge = () =>
+    Promise.all([
+      purgeExpired().catch((error) => app.log.error(error, 'retention purge failed')),
+      app.webhooks.forget(Date.now()).catch((error) => app.log.error(error, 'purging the webhook log failed')),
+    ]);
   const daily = () => prepare().catch((error) => app.log.error(error, 'making the coming months failed')).then(purge);
   let timer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
@@ -157,9 +170,11 @@ export async function build(options: Options = {}) {
     await prepare();
     await purge();
     timer = setInterval(daily, dayMs).unref();
+    app.webhooks.start();
   });
   app.addHook('onClose', async () => {
     clearInterval(timer);
+    await app.webhooks.close();
     await app.lineage.close();
     await app.reports.close();
     await db.destroy();

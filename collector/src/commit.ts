@@ -10,11 +10,16 @@
  * One transaction at a time: requests that arrive while one commits wait for the next,
  * which takes them all. On PostgreSQL, transactions of one process side by side would only
  * queue behind each other's locks on the same popular pages (lineage.ts), each with fewer rows.
+ * It also writes the webhook outbox rows of the conversions stored and the cascade
+ * milestones reached (webhooks/), so that each is announced exactly when it is stored.
  */
 import type { Dialect } from './db.js';
 import { recordLineage, type StoredEvent } from './lineage.js';
 import { multiRow } from './statements.js';
 import type { Database } from './types.js';
+import { conversionEvents, type StoredConversion } from './webhooks/events.js';
+import type { Webhooks } from './webhooks/index.js';
+import { milestoneEvents } from './webhooks/milestones.js';
 
 export type EventRow = Record<string, unknown>;
 
@@ -36,7 +41,7 @@ const insertEvents = (columns: string[]) =>
  * @returns stores one request's rows (every request's with the same columns; duplicate
  *   ids are dropped) and resolves, once committed, with how many were new.
  */
-export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }): (rows: EventRow[]) => Promise<number> {
+export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () => Promise<void> }, webhooks: Webhooks): (rows: EventRow[]) => Promise<number> {
   let pending: { rows: EventRow[]; resolve: (stored: number) => void; reject: (error: unknown) => void; }[] = [];
   let insert: { columns: string; run: ReturnType<typeof insertEvents> } | undefined;
 
@@ -52,7 +57,7 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
     const jobs = pending;
     pending = [];
     try {
-      const { counts, stale } = await db.transaction().execute(async (trx) => {
+      const { counts, stale, announced } = await db.transaction().execute(async (trx) => {
         // Every request's rows in one stream of multi-row INSERTs: fewer statements per turn.
         const rows = jobs.flatMap((job) => job.rows);
         const columns = Object.keys(rows[0]);
@@ -70,11 +75,17 @@ export function groupCommit(db: Database, dialect: Dialect, lineage: { run: () =
           }
           return count;
         });
-        return { counts, stale: await recordLineage(trx, dialect, stored) };
+        const { stale, cascades } = await recordLineage(trx, dialect, stored);
+        // Milestones are recorded even without targets, so that one added later is not told of old ones.
+        const events = cascades.length ? await milestoneEvents(trx, cascades) : [];
+        const conversions = webhooks.enabled ? (stored.filter((e) => e.type === 'convert') as unknown as StoredConversion[]) : [];
+        if (conversions.length) events.push(...(await conversionEvents(trx, conversions)));
+        return { counts, stale, announced: await webhooks.announce(trx, events) };
       }).finally(() => {
         flushing = false;
         schedule();
       });
+      if (announced) webhooks.wake();
       if (stale.length) await lineage.run();
       jobs.forEach((job, i) => job.resolve(counts[i]));
     } catch (error) {

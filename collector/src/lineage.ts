@@ -11,6 +11,10 @@
  * (share-graph.ts, linear in the page's events), at most once a second per page, so that
  * nobody can make the collector rebuild a page per request. Until then the page report
  * computes the page's graph from its events itself; the overview counts the page as it was.
+ *
+ * Each share also keeps the seed of its cascade (`root`) and its distance from it
+ * (`depth`), and `cascades` each cascade's shares and depth, for the webhooks'
+ * milestones (webhooks/milestones.ts).
  */
 import { sql } from 'kysely';
 import type { Dialect } from './db.js';
@@ -39,6 +43,16 @@ export interface LineageRow {
   network: string | null;
   visitor: string | null;
   ts: number;
+}
+
+/** A cascade of a page that the events just recorded grew: its shares and depth before and after. */
+export interface TouchedCascade {
+  site: string;
+  url: string;
+  root: string;
+  before: { size: number; depth: number };
+  size: number;
+  depth: number;
 }
 
 /** The event types the overview counts. */
@@ -81,8 +95,15 @@ function count(counts: Counts, event: StoredEvent, generation: number) {
   }
 }
 
+/** Rows per statement of a rebuild: well under both engines' limits on parameters. */
+const chunk = 200;
+
+async function insertChunked(db: Database, table: string, rows: object[]) {
+  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).onConflict((oc: any) => oc.doNothing()).execute();
+}
+
 const pageColumns = ['site', 'url'];
-const shareColumns = [...pageColumns, 'share', 'parent', 'generation', 'network', 'visitor', 'ts'];
+const shareColumns = [...pageColumns, 'share', 'parent', 'generation', 'network', 'visitor', 'ts', 'root', 'depth'];
 const dayColumns = [...pageColumns, 'day', 'generation', 'views', 'shares', 'conversions', 'value', 'reviews'];
 const insertShares = multiRow(shareColumns, (db, rows) => db.insertInto('shares').values(rows).onConflict((oc) => oc.doNothing()));
 const insertUnresolved = multiRow([...pageColumns, 'ref', 'ts'], (db, rows) => db.insertInto('unresolved').values(rows).onConflict((oc) => oc.doNothing()));
@@ -102,12 +123,39 @@ const lookup = <R>(table: 'shares' | 'unresolved', column: string, select: strin
       .select(select)
       .where(({ eb, refTuple, tuple }) => eb(refTuple('site', 'url', column), 'in', keys.map((k) => tuple(k.site, k.url, k[column])))),
   );
-const knownShares = lookup<{ site: string; url: string; share: string; generation: number }>('shares', 'share', ['site', 'url', 'share', 'generation']);
+const knownShares = lookup<{ site: string; url: string; share: string; generation: number; root: string; depth: number }>('shares', 'share', ['site', 'url', 'share', 'generation', 'root', 'depth']);
 const waitingRefs = lookup<{ site: string; url: string }>('unresolved', 'ref', ['site', 'url']);
 
 /** Adds counted events to the page-day rows, in key order (so that two PostgreSQL transactions lock rows in one order). */
 async function addCounts(db: Database, dialect: Dialect, counts: Counts) {
   await upsertDays(db, dialect, [...counts.keys()].sort().map((key) => counts.get(key) as CountRow));
+}
+
+/**
+ * Adds shares to their cascades' rows, in key order.
+ *
+ * @param grown per cascade seed, the shares added and the deepest of them
+ */
+async function addToCascades(db: Database, site: string, url: string, grown: Map<string, { size: number; depth: number }>) {
+  const roots = [...grown.keys()].sort();
+  const before: Map<string, { size: number; depth: number }> = new Map();
+  for (let i = 0; i < roots.length; i += chunk) {
+    const rows = await db.selectFrom('cascades').select(['root', 'size', 'depth']).where('site', '=', site).where('url', '=', url).where('root', 'in', roots.slice(i, i + chunk)).execute();
+    for (const row of rows) before.set(row.root, { size: Number(row.size), depth: Number(row.depth) });
+  }
+  const touched: TouchedCascade[] = [];
+  for (const root of roots) {
+    const added = grown.get(root) as { size: number; depth: number };
+    const was = before.get(root) ?? { size: 0, depth: 0 };
+    const now = { size: was.size + added.size, depth: Math.max(was.depth, added.depth) };
+    await db
+      .insertInto('cascades')
+      .values({ site, url, root, ...now })
+      .onConflict((oc) => oc.columns(['site', 'url', 'root']).doUpdateSet(now))
+      .execute();
+    touched.push({ site, url, root, before: was, ...now });
+  }
+  return touched;
 }
 
 /** On PostgreSQL, serialises lineage work on pages across transactions and processes: `pages` locked in their order. */
@@ -128,11 +176,29 @@ function byPage(events: StoredEvent[]) {
   return pages;
 }
 
+/** Adds new shares to their cascades' rows, page by page in key order. */
+async function growCascades(db: Database, added: { site: string; url: string; root: string; depth: number }[]) {
+  const pages: Map<string, { site: string; url: string; grown: Map<string, { size: number; depth: number }> }> = new Map();
+  for (const { site, url, root, depth } of added) {
+    const key = pageKey(site, url);
+    let page = pages.get(key);
+    if (!page) pages.set(key, (page = { site, url, grown: new Map() }));
+    const cascade = page.grown.get(root) ?? { size: 0, depth: 0 };
+    page.grown.set(root, { size: cascade.size + 1, depth: Math.max(cascade.depth, depth) });
+  }
+  const touched: TouchedCascade[] = [];
+  for (const key of [...pages.keys()].sort()) {
+    const { site, url, grown } = pages.get(key) as { site: string; url: string; grown: Map<string, { size: number; depth: number }> };
+    touched.push(...(await addToCascades(db, site, url, grown)));
+  }
+  return touched;
+}
+
 /**
  * In the ingest transaction: records the shares and counts of events just stored, in the
  * order received. Each step is one statement (per 100 rows) for every page of the batch.
  *
- * @returns the pages marked stale (site and url)
+ * @returns the pages marked stale (site and url), and the cascades that grew
  */
 export async function recordLineage(trx: Database, dialect: Dialect, events: StoredEvent[]) {
   const pages = byPage(events.filter((e) => counted.has(e.type)));
@@ -145,10 +211,15 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
     const { site, url } = list[0];
     return [...new Set(list.flatMap((e) => [e.ref, e.share]).filter((n): n is string => n !== null))].map((share) => ({ site, url, share }));
   });
-  for (const row of await knownShares(trx, dialect, names)) generations.get(pageKey(row.site, row.url))?.set(row.share, Number(row.generation));
+  /** cascade seed and depth in it of each share these events name, by page and share */
+  const places: Map<string, Map<string, { root: string; depth: number }>> = new Map(keys.map((key) => [key, new Map()]));
+  for (const row of await knownShares(trx, dialect, names)) {
+    generations.get(pageKey(row.site, row.url))?.set(row.share, Number(row.generation));
+    places.get(pageKey(row.site, row.url))?.set(row.share, { root: row.root, depth: Number(row.depth) });
+  }
 
   const counts: Counts = new Map();
-  const added: (LineageRow & { site: string; url: string })[] = [];
+  const added: (LineageRow & { site: string; url: string; root: string; depth: number })[] = [];
   const unresolved: { site: string; url: string; ref: string; ts: number }[] = [];
   /** pages where a share arrived after an event named it */
   const stale: Map<string, { site: string; url: string }> = new Map();
@@ -156,6 +227,7 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
     const list = pages.get(key) as StoredEvent[];
     const { site, url } = list[0];
     const known = generations.get(key) as Map<string, number>;
+    const place = places.get(key) as Map<string, { root: string; depth: number }>;
     /** refs named before their share was received, with the first time */
     const missing: Map<string, number> = new Map();
     for (const event of list) {
@@ -168,7 +240,10 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
         const parent = event.ref !== null && known.has(event.ref) ? event.ref : null;
         generation = generationThrough(known, event.ref);
         known.set(share, generation);
-        added.push({ site, url, share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts });
+        const above = parent === null ? undefined : place.get(parent);
+        const where = above ? { root: above.root, depth: above.depth + 1 } : { root: share, depth: 0 };
+        place.set(share, where);
+        added.push({ site, url, share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts, ...where });
       } else {
         generation = generationThrough(known, event.ref);
       }
@@ -178,13 +253,14 @@ export async function recordLineage(trx: Database, dialect: Dialect, events: Sto
     for (const [ref, ts] of missing) if (!known.has(ref)) unresolved.push({ site, url, ref, ts });
   }
   await insertShares(trx, dialect, added);
+  const cascades = await growCascades(trx, added);
   // An earlier batch named one of these shares before it arrived.
   const waiting = added.filter((row) => !stale.has(pageKey(row.site, row.url))).map((row) => ({ site: row.site, url: row.url, ref: row.share }));
   for (const { site, url } of await waitingRefs(trx, dialect, waiting)) stale.set(pageKey(site, url), { site, url });
   await insertUnresolved(trx, dialect, unresolved);
   await markStale(trx, dialect, [...stale.values()]);
   await addCounts(trx, dialect, counts);
-  return [...stale.values()];
+  return { stale: [...stale.values()], cascades };
 }
 
 /** The order events were received in: SQLite's rowid (rows are appended), PostgreSQL's `seq` (migration 0004). */
@@ -244,13 +320,31 @@ export async function computePage(db: Database, dialect: Dialect, site: string, 
 /**
  * Rebuilds a page's shares, unresolved refs and counts from its events, inside the
  * caller's transaction, and clears its stale mark.
+ *
+ * @param cascades also rebuild the page's cascades (false only for migration 0005, which ran before they were kept)
  */
-export async function rebuildPage(trx: Database, dialect: Dialect, site: string, url: string) {
+export async function rebuildPage(trx: Database, dialect: Dialect, site: string, url: string, { cascades = true } = {}) {
   await lockPages(trx, dialect, [pageKey(site, url)]);
   const { graph, missing, counts } = await computePage(trx, dialect, site, url);
   const thisPage = <T extends { where: (...args: any[]) => T }>(q: T) => q.where('site', '=', site).where('url', '=', url);
   await thisPage(trx.deleteFrom('shares')).execute();
-  await insertShares(trx, dialect, [...graph.values()].map((s) => ({ ...s, site, url })));
+  const rows = [...graph.values()].map((s) => ({ site, url, share: s.share, parent: s.parent, generation: s.generation, network: s.network, visitor: s.visitor, ts: s.ts }));
+  if (cascades) {
+    // Parents come before their children in the graph: each share's place follows from its parent's.
+    const places: Map<string, { root: string; depth: number }> = new Map();
+    const sizes: Map<string, { size: number; depth: number }> = new Map();
+    for (const row of rows) {
+      const above = row.parent === null ? undefined : places.get(row.parent);
+      const place = above ? { root: above.root, depth: above.depth + 1 } : { root: row.share, depth: 0 };
+      places.set(row.share, place);
+      Object.assign(row, place);
+      const cascade = sizes.get(place.root) ?? { size: 0, depth: 0 };
+      sizes.set(place.root, { size: cascade.size + 1, depth: Math.max(cascade.depth, place.depth) });
+    }
+    await thisPage(trx.deleteFrom('cascades')).execute();
+    await insertChunked(trx, 'cascades', [...sizes].map(([root, cascade]) => ({ site, url, root, ...cascade })));
+  }
+  await insertChunked(trx, 'shares', rows);
   await thisPage(trx.deleteFrom('unresolved')).execute();
   await insertUnresolved(trx, dialect, [...missing].map(([ref, ts]) => ({ site, url, ref, ts })));
   await thisPage(trx.deleteFrom('page_days')).execute();

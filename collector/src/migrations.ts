@@ -222,7 +222,8 @@ export const migrations: Migration[] = [
       await db.schema.createIndex('page_days_day').on('page_days').columns(['site', 'day']).execute();
       // Every page already stored gets its lineage now, so that the first overview is whole.
       const pages = await db.selectFrom('events').select(['site', 'url']).distinct().execute();
-      for (const { site, url } of pages) await rebuildPage(db, dialect, site, url);
+      // Cascades (0008) did not exist yet: 0008 rebuilds them with their own columns.
+      for (const { site, url } of pages) await rebuildPage(db, dialect, site, url, { cascades: false });
     },
   },
   {
@@ -275,6 +276,80 @@ export const migrations: Migration[] = [
       await db.schema.dropTable('events').execute();
       await db.schema.alterTable('events_by_time').renameTo('events').execute();
       for (const index of indexes) await sql.raw(index.sql).execute(db);
+    },
+  },
+  {
+    version: '0008_webhooks',
+    async up(db, dialect) {
+      // The webhook outbox (webhooks/outbox.ts): one row per (event, target), its body fixed,
+      // and the delivery's whole state: pending (due at `due`), delivered, stopped (410),
+      // refused (a forbidden address) or failed (retried for the schedule's span).
+      await db.schema
+        .createTable('outbox')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created', 'bigint', (c) => c.notNull())
+        // When retrying began: the event, or the last replay.
+        .addColumn('since', 'bigint', (c) => c.notNull())
+        .addColumn('due', 'bigint', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('state', 'text', (c) => c.notNull())
+        .execute();
+      // The deliverer reads the pending rows by due time; the others are history.
+      await db.schema.createIndex('outbox_due').on('outbox').column('due').where(sql.ref('state'), '=', 'pending').execute();
+      // Every attempt, as the admin reads it (`GET /api/webhooks/deliveries`); ids sort by time.
+      await db.schema
+        .createTable('webhook_attempts')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('delivery', 'text', (c) => c.notNull())
+        .addColumn('type', 'text', (c) => c.notNull())
+        // Redacted (outbox.ts): no path secret, no query string.
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('attempt', 'integer', (c) => c.notNull())
+        .addColumn('status', 'integer')
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('error', 'text')
+        .addColumn('ms', 'integer', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('webhook_attempts_delivery').on('webhook_attempts').column('delivery').execute();
+      // Targets that answered 410 Gone: nothing more is sent to them until a replay.
+      await db.schema
+        .createTable('webhook_targets')
+        .addColumn('target', 'text', (c) => c.primaryKey())
+        .addColumn('stopped', 'bigint', (c) => c.notNull())
+        .execute();
+      // A conversion's webhook names the generation and network of the share it came
+      // through, which may be another page's: shares are found by id alone.
+      await db.schema.createIndex('shares_share').on('shares').column('share').execute();
+      // Cascades for the milestones (webhooks/milestones.ts): each share's seed and distance
+      // from it, each cascade's shares and depth, and the milestones announced already, never twice.
+      await db.schema.alterTable('shares').addColumn('root', 'text').execute();
+      await db.schema.alterTable('shares').addColumn('depth', 'integer').execute();
+      await db.schema
+        .createTable('cascades')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('depth', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('cascades_pk', ['site', 'url', 'root'])
+        .execute();
+      await db.schema
+        .createTable('milestones')
+        .addColumn('site', 'text', (c) => c.notNull())
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('root', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull())
+        .addColumn('level', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('milestones_pk', ['site', 'url', 'root', 'kind', 'level'])
+        .execute();
+      // The pages stored so far get their cascades (milestones already passed are not announced).
+      const pages = await db.selectFrom('shares').select(['site', 'url']).distinct().execute();
+      for (const { site, url } of pages) await rebuildPage(db, dialect, site, url);
     },
   },
 ];

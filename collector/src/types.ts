@@ -60,6 +60,18 @@ export interface Options {
   maxConnections?: number;
   /** Ms a report may take before it is cancelled (503). Default 30 s. */
   reportTimeout?: number;
+  /** Webhook target URLs (array or comma list); none: no webhooks. */
+  webhooks?: string | string[];
+  /** The webhooks' signing secret; generated when absent (read it back from `app.webhookSecret`). */
+  webhookSecret?: string;
+  /** During a rotation, the secret being replaced: deliveries are signed with both. */
+  webhookPreviousSecret?: string;
+  /** Let webhooks reach loopback, private and link-local addresses. Default false. */
+  webhookAllowPrivate?: boolean;
+  /** Ms a webhook attempt may take. Default 10 s. */
+  webhookTimeout?: number;
+  /** The webhooks' retry schedule (webhooks/deliverer.ts; default: from 30 s, doubling, for 24 h); tests pass a fast one. */
+  webhookSchedule?: Partial<import('./webhooks/deliverer.js').Schedule>;
 }
 
 declare module 'fastify' {
@@ -78,6 +90,9 @@ declare module 'fastify' {
     erasers: Map<string, Eraser>;
     purgeExpired: () => Promise<number>;
     reports: ReturnType<typeof reportRunner>;
+    /** The webhook outbox and its deliverer (webhooks/). */
+    webhooks: import('./webhooks/index.js').Webhooks;
+    webhookSecret: string;
   }
   interface FastifyContextConfig {
     /** The route refuses NUL characters per field itself (ingest): the body parser lets them through. */

@@ -27,6 +27,8 @@ const routes = [
   ['POST', '/api/reviews/moderate', ['admin', 'moderation']],
   ['GET', '/api/access', ['admin', 'report', 'moderation']],
   ['DELETE', '/api/visitors/:visitor', ['admin']],
+  ['GET', '/api/webhooks/deliveries', ['admin']],
+  ['POST', '/api/webhooks/deliveries/:id/replay', ['admin']],
   ['GET', '/healthz', 'public'],
   ['GET', '/dashboard', 'public'],
   ['GET', '/dashboard/', 'public'],
@@ -56,7 +58,7 @@ describe('access levels', () => {
   let client = 0;
   /** @param {string} method @param {string} path @param {string | undefined} as */
   const call = async (method, path, as) => {
-    const concrete = path.replace(':visitor', 'v-someone').replace(':file', 'index.html').replace('*', '/api/counts');
+    const concrete = path.replace(':visitor', 'v-someone').replace(':file', 'index.html').replace(':id', 'wh_unknown').replace('*', '/api/counts');
     const body = method === 'POST' ? (path === '/e' ? { v: 1, site: 'blog', events: [] } : path.endsWith('moderate') ? { ids: [1], action: 'publish' } : {}) : undefined;
     const response = await fetch(running.collector.base + concrete, {
       method,

@@ -20,7 +20,7 @@ const defaultQuotas = { events: 60_000, urls: 50_000 };
 
 const ingest: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
   const filterBots = options.bots !== false;
-  const store = groupCommit(app.db, app.dialect, app.lineage);
+  const store = groupCommit(app.db, app.dialect, app.lineage, app.webhooks);
   const quotas = siteQuotas({ events: options.quotaEvents ?? defaultQuotas.events, urls: options.quotaUrls ?? defaultQuotas.urls });
   // Sites are the client's to name, so per-site quotas alone do not bound one address:
   // it may send ten events a request on average (a page's burst is a view and its vitals).

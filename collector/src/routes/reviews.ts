@@ -229,8 +229,11 @@ const reviews: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
         .values({ id, site, item, rating, text, author, ts: uniqueNow(), status, reason: held, hash })
         .execute();
       if (status === 'published') await count(trx, { site, item }, rating, 1);
+      // Announced with the review, in its transaction (webhooks/outbox.ts).
+      await app.webhooks.announce(trx, [{ type: 'review.created', site, data: { item, rating, text, author, status } }]);
       return status;
     });
+    app.webhooks.wake();
     return answer(status);
   });
 
@@ -250,9 +253,13 @@ const reviews: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
   app.post('/api/reviews/moderate', { onRequest: moderator, schema: { body: moderation } }, async (request) => {
     const { action, ids } = request.body;
     const updated = await app.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('reviews').select(['id', 'site', 'item', 'rating', 'status']).where('id', 'in', ids).execute();
+      const rows = await trx.selectFrom('reviews').select(['id', 'site', 'item', 'rating', 'text', 'author', 'status']).where('id', 'in', ids).execute();
       for (const row of rows) {
         const wasPublished = row.status === 'published';
+        if (action === 'publish' && row.status === 'held') {
+          const { site, item, text, author } = row;
+          await app.webhooks.announce(trx, [{ type: 'review.published', site, data: { item, rating: Number(row.rating), text, author, status: 'published' } }]);
+        }
         if (action === 'delete') await trx.deleteFrom('reviews').where('id', '=', row.id).execute();
         else await trx.updateTable('reviews').set({ status: action === 'publish' ? 'published' : 'rejected' }).where('id', '=', row.id).execute();
         const delta = action === 'publish' ? (wasPublished ? 0 : 1) : wasPublished ? -1 : 0;
@@ -260,6 +267,7 @@ const reviews: FastifyPluginAsyncTypebox<Options> = async (app, options) => {
       }
       return rows.length;
     });
+    app.webhooks.wake();
     return { action, updated };
   });
 };
