@@ -14,7 +14,8 @@
  * ones would append to the id index and make it look faster than it is.
  *
  * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 16) and BENCH_RUNS (default 3)
- * tune the run.
+ * tune the run; BENCH_DATABASES (`sqlite`, `postgres`, comma-separated; default both) and
+ * BENCH_WORKLOADS (`views`, `mix`) pick what runs.
  */
 import { randomBytes, randomInt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -115,6 +116,10 @@ function realisticMix() {
 }
 
 const workloads = { 'random ids, views only': viewsOnly, 'realistic mix': realisticMix };
+/** BENCH_WORKLOADS' name of each workload */
+const shortNames = { 'random ids, views only': 'views', 'realistic mix': 'mix' };
+const chosenWorkloads = process.env.BENCH_WORKLOADS?.split(',') ?? Object.values(shortNames);
+const databaseNames = process.env.BENCH_DATABASES?.split(',') ?? ['sqlite', 'postgres'];
 
 /**
  * CPU time the process has used, in ms (Linux; undefined elsewhere). Unlike events/s, the
@@ -186,11 +191,11 @@ function medians(/** @type {Record<string, string | number>[]} */ measured) {
 }
 
 const rows = [];
-for (const workload of /** @type {(keyof typeof workloads)[]} */ (Object.keys(workloads))) {
+for (const workload of /** @type {(keyof typeof workloads)[]} */ (Object.keys(workloads)).filter((w) => chosenWorkloads.includes(shortNames[w]))) {
   /** @type {Record<string, string | number>[][]} runs by database */
   const byDatabase = [];
   for (let run = 0; run < runs; run++) {
-    (await onEachDatabase((name, db) => bench(workload, name, db))).forEach((r, i) => (byDatabase[i] ??= []).push(r));
+    (await onEachDatabase((name, db) => bench(workload, name, db), databaseNames)).forEach((r, i) => (byDatabase[i] ??= []).push(r));
   }
   rows.push(...byDatabase.map(medians));
 }

@@ -19,6 +19,7 @@
 import { sql } from 'kysely';
 import type { Dialect } from './db.js';
 import { shareGraph } from './share-graph.js';
+import { multiRow } from './statements.js';
 import type { Database } from './types.js';
 
 /** What lineage reads of a stored event. */
@@ -57,8 +58,6 @@ export interface TouchedCascade {
 /** The event types the overview counts. */
 const counted = new Set(['view', 'share', 'convert', 'review']);
 export const dayMs = 24 * 3600_000;
-/** Rows per multi-row statement: well under both engines' limits on parameters. */
-const chunk = 200;
 
 /** A page's counted events of one UTC day (days since the epoch) and generation. */
 export interface CountRow {
@@ -96,21 +95,40 @@ function count(counts: Counts, event: StoredEvent, generation: number) {
   }
 }
 
-async function insertChunked(db: Database, table: string, rows: object[], conflict?: (oc: any) => any) {
-  for (let i = 0; i < rows.length; i += chunk) {
-    let insert = db.insertInto(table).values(rows.slice(i, i + chunk));
-    insert = conflict ? insert.onConflict(conflict) : insert.onConflict((oc: any) => oc.doNothing());
-    await insert.execute();
-  }
+/** Rows per statement of a rebuild: well under both engines' limits on parameters. */
+const chunk = 200;
+
+async function insertChunked(db: Database, table: string, rows: object[]) {
+  for (let i = 0; i < rows.length; i += chunk) await db.insertInto(table).values(rows.slice(i, i + chunk)).onConflict((oc: any) => oc.doNothing()).execute();
 }
 
-/** Adds counted events to the page-day rows, in key order (so that two PostgreSQL transactions lock rows in one order). */
-async function addCounts(db: Database, counts: Counts) {
-  const rows = [...counts.keys()].sort().map((key) => counts.get(key) as CountRow);
-  const add = (column: string) => sql`${sql.ref(`page_days.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
-  await insertChunked(db, 'page_days', rows, (oc) =>
-    oc.columns(['site', 'url', 'day', 'generation']).doUpdateSet(Object.fromEntries(['views', 'shares', 'conversions', 'value', 'reviews'].map((c) => [c, add(c)]))),
+const pageColumns = ['site', 'url'];
+const shareColumns = [...pageColumns, 'share', 'parent', 'generation', 'network', 'visitor', 'ts', 'root', 'depth'];
+const dayColumns = [...pageColumns, 'day', 'generation', 'views', 'shares', 'conversions', 'value', 'reviews'];
+const insertShares = multiRow(shareColumns, (db, rows) => db.insertInto('shares').values(rows).onConflict((oc) => oc.doNothing()));
+const insertUnresolved = multiRow([...pageColumns, 'ref', 'ts'], (db, rows) => db.insertInto('unresolved').values(rows).onConflict((oc) => oc.doNothing()));
+const markStale = multiRow(pageColumns, (db, rows) => db.insertInto('stale_pages').values(rows).onConflict((oc) => oc.doNothing()));
+const add = (column: string) => sql`${sql.ref(`page_days.${column}`)} + ${sql.ref(`excluded.${column}`)}`;
+const upsertDays = multiRow(dayColumns, (db, rows) =>
+  db
+    .insertInto('page_days')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['site', 'url', 'day', 'generation']).doUpdateSet(Object.fromEntries(['views', 'shares', 'conversions', 'value', 'reviews'].map((c) => [c, add(c)])))),
+);
+/** The rows of `table` keyed (site, url, `column`) among `keys`: one statement per 100 keys, for every page at once. */
+const lookup = <R>(table: 'shares' | 'unresolved', column: string, select: string[]) =>
+  multiRow<R>([...pageColumns, column], (db, keys) =>
+    db
+      .selectFrom(table)
+      .select(select)
+      .where(({ eb, refTuple, tuple }) => eb(refTuple('site', 'url', column), 'in', keys.map((k) => tuple(k.site, k.url, k[column])))),
   );
+const knownShares = lookup<{ site: string; url: string; share: string; generation: number; root: string; depth: number }>('shares', 'share', ['site', 'url', 'share', 'generation', 'root', 'depth']);
+const waitingRefs = lookup<{ site: string; url: string }>('unresolved', 'ref', ['site', 'url']);
+
+/** Adds counted events to the page-day rows, in key order (so that two PostgreSQL transactions lock rows in one order). */
+async function addCounts(db: Database, dialect: Dialect, counts: Counts) {
+  await upsertDays(db, dialect, [...counts.keys()].sort().map((key) => counts.get(key) as CountRow));
 }
 
 /**
@@ -140,9 +158,9 @@ async function addToCascades(db: Database, site: string, url: string, grown: Map
   return touched;
 }
 
-/** On PostgreSQL, serialises lineage work on a page across transactions and processes. */
-async function lockPage(db: Database, dialect: Dialect, page: string) {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(hashtext(${page}))`.execute(db);
+/** On PostgreSQL, serialises lineage work on pages across transactions and processes: `pages` locked in their order. */
+async function lockPages(db: Database, dialect: Dialect, pages: string[]) {
+  if (dialect === 'postgres' && pages.length) await sql`select pg_advisory_xact_lock(hashtext(page)) from unnest(${pages}::text[]) as page`.execute(db);
 }
 
 const pageKey = (site: string, url: string) => `${site}\n${url}`;
@@ -158,94 +176,91 @@ function byPage(events: StoredEvent[]) {
   return pages;
 }
 
+/** Adds new shares to their cascades' rows, page by page in key order. */
+async function growCascades(db: Database, added: { site: string; url: string; root: string; depth: number }[]) {
+  const pages: Map<string, { site: string; url: string; grown: Map<string, { size: number; depth: number }> }> = new Map();
+  for (const { site, url, root, depth } of added) {
+    const key = pageKey(site, url);
+    let page = pages.get(key);
+    if (!page) pages.set(key, (page = { site, url, grown: new Map() }));
+    const cascade = page.grown.get(root) ?? { size: 0, depth: 0 };
+    page.grown.set(root, { size: cascade.size + 1, depth: Math.max(cascade.depth, depth) });
+  }
+  const touched: TouchedCascade[] = [];
+  for (const key of [...pages.keys()].sort()) {
+    const { site, url, grown } = pages.get(key) as { site: string; url: string; grown: Map<string, { size: number; depth: number }> };
+    touched.push(...(await addToCascades(db, site, url, grown)));
+  }
+  return touched;
+}
+
 /**
  * In the ingest transaction: records the shares and counts of events just stored, in the
- * order received.
+ * order received. Each step is one statement (per 100 rows) for every page of the batch.
  *
  * @returns the pages marked stale (site and url), and the cascades that grew
  */
 export async function recordLineage(trx: Database, dialect: Dialect, events: StoredEvent[]) {
   const pages = byPage(events.filter((e) => counted.has(e.type)));
   const keys = [...pages.keys()].sort();
-  for (const key of keys) await lockPage(trx, dialect, key);
+  await lockPages(trx, dialect, keys);
+  /** generation of each share these events name, by page and share */
+  const generations: Map<string, Map<string, number>> = new Map(keys.map((key) => [key, new Map()]));
+  const names = keys.flatMap((key) => {
+    const list = pages.get(key) as StoredEvent[];
+    const { site, url } = list[0];
+    return [...new Set(list.flatMap((e) => [e.ref, e.share]).filter((n): n is string => n !== null))].map((share) => ({ site, url, share }));
+  });
+  /** cascade seed and depth in it of each share these events name, by page and share */
+  const places: Map<string, Map<string, { root: string; depth: number }>> = new Map(keys.map((key) => [key, new Map()]));
+  for (const row of await knownShares(trx, dialect, names)) {
+    generations.get(pageKey(row.site, row.url))?.set(row.share, Number(row.generation));
+    places.get(pageKey(row.site, row.url))?.set(row.share, { root: row.root, depth: Number(row.depth) });
+  }
+
   const counts: Counts = new Map();
-  const stale: { site: string; url: string }[] = [];
-  const cascades: TouchedCascade[] = [];
+  const added: (LineageRow & { site: string; url: string; root: string; depth: number })[] = [];
+  const unresolved: { site: string; url: string; ref: string; ts: number }[] = [];
+  /** pages where a share arrived after an event named it */
+  const stale: Map<string, { site: string; url: string }> = new Map();
   for (const key of keys) {
     const list = pages.get(key) as StoredEvent[];
     const { site, url } = list[0];
-    const names = [...new Set(list.flatMap((e) => [e.ref, e.share]).filter((n): n is string => n !== null))];
-    /** generation of each share of the page these events name */
-    const generations: Map<string, number> = new Map();
-    /** cascade seed and depth in it of each share of the page these events name */
-    const places: Map<string, { root: string; depth: number }> = new Map();
-    for (let i = 0; i < names.length; i += chunk) {
-      const rows = await trx
-        .selectFrom('shares')
-        .select(['share', 'generation', 'root', 'depth'])
-        .where('site', '=', site)
-        .where('url', '=', url)
-        .where('share', 'in', names.slice(i, i + chunk))
-        .execute();
-      for (const row of rows) {
-        generations.set(row.share, Number(row.generation));
-        places.set(row.share, { root: row.root, depth: Number(row.depth) });
-      }
-    }
-    const added: LineageRow[] = [];
+    const known = generations.get(key) as Map<string, number>;
+    const place = places.get(key) as Map<string, { root: string; depth: number }>;
     /** refs named before their share was received, with the first time */
     const missing: Map<string, number> = new Map();
-    let outOfOrder = false;
     for (const event of list) {
       let generation;
       if (event.type === 'share') {
         const share = (event.share as string);
         // A share id's first event is its lineage (PRODUCT.md); later ones count nothing.
-        if (generations.has(share)) continue;
-        if (missing.has(share)) outOfOrder = true;
-        const parent = event.ref !== null && generations.has(event.ref) ? event.ref : null;
-        generation = generationThrough(generations, event.ref);
-        generations.set(share, generation);
-        const above = parent === null ? undefined : places.get(parent);
-        places.set(share, above ? { root: above.root, depth: above.depth + 1 } : { root: share, depth: 0 });
-        added.push({ share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts });
+        if (known.has(share)) continue;
+        if (missing.has(share)) stale.set(key, { site, url });
+        const parent = event.ref !== null && known.has(event.ref) ? event.ref : null;
+        generation = generationThrough(known, event.ref);
+        known.set(share, generation);
+        const above = parent === null ? undefined : place.get(parent);
+        const where = above ? { root: above.root, depth: above.depth + 1 } : { root: share, depth: 0 };
+        place.set(share, where);
+        added.push({ site, url, share, parent, generation, network: event.network, visitor: event.visitor, ts: event.ts, ...where });
       } else {
-        generation = generationThrough(generations, event.ref);
+        generation = generationThrough(known, event.ref);
       }
-      if (event.ref !== null && !generations.has(event.ref) && !missing.has(event.ref)) missing.set(event.ref, event.ts);
+      if (event.ref !== null && !known.has(event.ref) && !missing.has(event.ref)) missing.set(event.ref, event.ts);
       count(counts, event, generation);
     }
-    if (added.length) {
-      await insertChunked(trx, 'shares', added.map((row) => ({ site, url, ...row, ...places.get(row.share) })));
-      const grown: Map<string, { size: number; depth: number }> = new Map();
-      for (const { share } of added) {
-        const { root, depth } = places.get(share) as { root: string; depth: number };
-        const cascade = grown.get(root) ?? { size: 0, depth: 0 };
-        grown.set(root, { size: cascade.size + 1, depth: Math.max(cascade.depth, depth) });
-      }
-      cascades.push(...(await addToCascades(trx, site, url, grown)));
-      // An earlier batch named one of these shares before it arrived.
-      for (let i = 0; i < added.length && !outOfOrder; i += chunk) {
-        const waiting = await trx
-          .selectFrom('unresolved')
-          .select('ref')
-          .where('site', '=', site)
-          .where('url', '=', url)
-          .where('ref', 'in', added.slice(i, i + chunk).map((row) => row.share))
-          .limit(1)
-          .execute();
-        outOfOrder = waiting.length > 0;
-      }
-    }
-    const unresolved = [...missing].filter(([ref]) => !generations.has(ref)).map(([ref, ts]) => ({ site, url, ref, ts }));
-    await insertChunked(trx, 'unresolved', unresolved);
-    if (outOfOrder) {
-      stale.push({ site, url });
-      await trx.insertInto('stale_pages').values({ site, url }).onConflict((oc) => oc.doNothing()).execute();
-    }
+    for (const [ref, ts] of missing) if (!known.has(ref)) unresolved.push({ site, url, ref, ts });
   }
-  await addCounts(trx, counts);
-  return { stale, cascades };
+  await insertShares(trx, dialect, added);
+  const cascades = await growCascades(trx, added);
+  // An earlier batch named one of these shares before it arrived.
+  const waiting = added.filter((row) => !stale.has(pageKey(row.site, row.url))).map((row) => ({ site: row.site, url: row.url, ref: row.share }));
+  for (const { site, url } of await waitingRefs(trx, dialect, waiting)) stale.set(pageKey(site, url), { site, url });
+  await insertUnresolved(trx, dialect, unresolved);
+  await markStale(trx, dialect, [...stale.values()]);
+  await addCounts(trx, dialect, counts);
+  return { stale: [...stale.values()], cascades };
 }
 
 /** The order events were received in: SQLite's rowid (rows are appended), PostgreSQL's `seq` (migration 0004). */
@@ -309,7 +324,7 @@ export async function computePage(db: Database, dialect: Dialect, site: string, 
  * @param cascades also rebuild the page's cascades (false only for migration 0005, which ran before they were kept)
  */
 export async function rebuildPage(trx: Database, dialect: Dialect, site: string, url: string, { cascades = true } = {}) {
-  await lockPage(trx, dialect, pageKey(site, url));
+  await lockPages(trx, dialect, [pageKey(site, url)]);
   const { graph, missing, counts } = await computePage(trx, dialect, site, url);
   const thisPage = <T extends { where: (...args: any[]) => T }>(q: T) => q.where('site', '=', site).where('url', '=', url);
   await thisPage(trx.deleteFrom('shares')).execute();
@@ -331,9 +346,9 @@ export async function rebuildPage(trx: Database, dialect: Dialect, site: string,
   }
   await insertChunked(trx, 'shares', rows);
   await thisPage(trx.deleteFrom('unresolved')).execute();
-  await insertChunked(trx, 'unresolved', [...missing].map(([ref, ts]) => ({ site, url, ref, ts })));
+  await insertUnresolved(trx, dialect, [...missing].map(([ref, ts]) => ({ site, url, ref, ts })));
   await thisPage(trx.deleteFrom('page_days')).execute();
-  await addCounts(trx, counts);
+  await addCounts(trx, dialect, counts);
   await thisPage(trx.deleteFrom('stale_pages')).execute();
 }
 

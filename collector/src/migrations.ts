@@ -3,7 +3,7 @@
  * Append new steps at the end with the next version number; never edit a released one.
  * Kysely's Migrator records what ran and locks, so several processes may start at once.
  */
-import { Migrator, sql } from 'kysely';
+import { Migrator, sql, type CreateTableBuilder } from 'kysely';
 import type { Dialect } from './db.js';
 import { rebuildPage } from './lineage.js';
 import { attachMonths, monthOf } from './partitions.js';
@@ -252,6 +252,30 @@ export const migrations: Migration[] = [
       await sql`create index events_convert_ref on events (ref) where type = 'convert'`.execute(db);
       // Erasure by visitor id, which would otherwise read every month:
       await sql`create index events_visitor on events (visitor) where visitor is not null`.execute(db);
+    },
+  },
+  {
+    version: '0007_event_key_by_time',
+    async up(db, dialect) {
+      // SQLite: with the key (site, id), every random id of a commit lands on its own page of
+      // the key's b-tree, so a commit of 300 events wrote some 300 pages to the WAL. Keyed
+      // (site, ts, id), events arrive near the end of their site's range, as their rows do.
+      // A retry resends the same id and ts, so it still conflicts: the same dedupe as
+      // PostgreSQL's (site, id, ts). SQLite changes a key only by making the table again:
+      // every column, rowid (the received order, lineage.ts) and index is copied as it is.
+      if (dialect !== 'sqlite') return;
+      const { rows: columns } = await sql<{ name: string; type: string; notnull: number }>`
+        select name, type, "notnull" from pragma_table_info('events') order by cid`.execute(db);
+      const { rows: indexes } = await sql<{ sql: string }>`
+        select sql from sqlite_master where type = 'index' and tbl_name = 'events' and sql is not null`.execute(db);
+      let table: CreateTableBuilder<'events_by_time', string> = db.schema.createTable('events_by_time');
+      for (const { name, type, notnull } of columns) table = table.addColumn(name, sql.raw(type), (c) => (notnull ? c.notNull() : c));
+      await table.addPrimaryKeyConstraint('events_pk', ['site', 'ts', 'id']).execute();
+      const names = sql.join(columns.map((c) => sql.ref(c.name)));
+      await sql`insert into events_by_time (rowid, ${names}) select rowid, ${names} from events order by rowid`.execute(db);
+      await db.schema.dropTable('events').execute();
+      await db.schema.alterTable('events_by_time').renameTo('events').execute();
+      for (const index of indexes) await sql.raw(index.sql).execute(db);
     },
   },
   {

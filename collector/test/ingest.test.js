@@ -57,6 +57,25 @@ for (const database of databases) {
         assert.equal((await stored("site = 'retry'")).length, 3);
       });
 
+      it('stores an event sent by several requests at once once, and answers each request for its own events', async () => {
+        // Requests of one turn are stored by one INSERT stream: each is answered for its rows only.
+        const events = [view(), view()];
+        const other = view();
+        const answers = await Promise.all([
+          running.collector.post('/e', batch(events, 'burst')),
+          running.collector.post('/e', batch([events[0]], 'burst')),
+          running.collector.post('/e', batch([...events, other], 'burst')),
+          running.collector.post('/e', batch([events[0]], 'burst-b')),
+          // The same id at another time is another event (the key holds ts, as a retry keeps it).
+          running.collector.post('/e', batch([{ ...events[1], ts: events[1].ts - 1 }], 'burst')),
+        ]);
+        const bodies = answers.map((a) => a.body);
+        assert.deepEqual(bodies.map((b) => b.accepted + b.duplicates), [2, 1, 3, 1, 1]);
+        assert.equal(bodies.slice(0, 3).reduce((sum, b) => sum + b.accepted, 0), 3);
+        assert.deepEqual(bodies.slice(3).map((b) => b.accepted), [1, 1]);
+        assert.equal((await stored("site = 'burst'")).length, 4);
+      });
+
       it('keeps the same event id on two sites apart', async () => {
         const e = view();
         await running.collector.post('/e', batch([e], 'site-a'));

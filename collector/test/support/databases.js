@@ -101,11 +101,12 @@ export const databases = [
  * Runs `task` on a fresh database of each kind in turn (benchmarks), dropping it after.
  * @template T
  * @param {(name: 'sqlite' | 'postgres', url: string) => Promise<T>} task
+ * @param {string[]} [names] the kinds to run on (default every kind)
  * @returns {Promise<T[]>}
  */
-export async function onEachDatabase(task) {
+export async function onEachDatabase(task, names = databases.map((d) => d.name)) {
   const results = [];
-  for (const database of databases) {
+  for (const database of databases.filter((d) => names.includes(d.name))) {
     const db = await database.create();
     try {
       results.push(await task(database.name, db.url));
