@@ -352,6 +352,15 @@ export const migrations: Migration[] = [
       for (const { site, url } of pages) await rebuildPage(db, dialect, site, url);
     },
   },
+  {
+    version: '0009_arrival',
+    async up(db) {
+      // A view's arrival: the referring host and the landing URL's campaign (schema.ts).
+      for (const column of ['referrer', 'utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content']) {
+        await db.schema.alterTable('events').addColumn(column, 'text').execute();
+      }
+    },
+  },
 ];
 
 export async function migrate(db: Database, dialect: Dialect) {

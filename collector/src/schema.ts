@@ -55,6 +55,14 @@ const eventSchema = Type.Object(
     currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$' })),
     // web-vitals names its metrics in capitals: LCP, CLS, INP, FCP, TTFB.
     metric: Type.Optional(key('^[A-Za-z0-9][A-Za-z0-9_.-]*$')),
+    // A view's arrival (PRODUCT.md, "What a view records about the arrival"): the referring
+    // site's host alone (never its path or query), and the landing URL's campaign.
+    referrer: Type.Optional(Type.String({ minLength: 1, maxLength: 253, pattern: '^[a-z0-9.:\\[\\]-]+$' })),
+    utm_source: Type.Optional(text(200)),
+    utm_medium: Type.Optional(text(200)),
+    utm_campaign: Type.Optional(text(200)),
+    utm_term: Type.Optional(text(200)),
+    utm_content: Type.Optional(text(200)),
   },
   // A share without the id it minted cannot be linked to its visits.
   { if: { properties: { type: { const: 'share' } } }, then: { required: ['share'] } },

@@ -34,7 +34,10 @@ describe('events keyed by time on SQLite', () => {
       const collector = await start({ db: database.url, rateLimit: 0, retention: 'off' });
       try {
         const { db } = collector.app;
-        assert.deepEqual((await sql`select rowid, * from events order by rowid`.execute(db)).rows, rows);
+        const after = /** @type {Record<string, unknown>[]} */ ((await sql`select rowid, * from events order by rowid`.execute(db)).rows);
+        // The columns 0007 found, compared: later migrations add their own.
+        const columns = Object.keys(/** @type {Record<string, unknown>} */ (rows[0]));
+        assert.deepEqual(after.map((row) => Object.fromEntries(columns.map((c) => [c, row[c]]))), rows);
         assert.deepEqual(await indexes(db), kept);
         const { rows: key } = await sql`select name from pragma_index_info((select name from pragma_index_list('events') where origin = 'pk')) order by seqno`.execute(db);
         assert.deepEqual(/** @type {{ name: string }[]} */ (key).map((k) => k.name), ['site', 'ts', 'id']);

@@ -39,6 +39,10 @@ const probes = [
   ...[0, -1, 0.25, maxValue, maxValue + 1, 1e308, '9', null].map((value) => ({ ...base, type: 'convert', value })),
   ...['EUR', 'eur', 'EURO'].map((currency) => ({ ...base, type: 'convert', currency })),
   ...['LCP', 'lcp', 'TTFB', '_x', long(33)].map((metric) => ({ ...base, type: 'vitals', metric })),
+  ...['news.example', 'news.example:8080', '[::1]:8080', 'xn--bcher-kva.example', 'News.example', 'news.example/path', '', long(253), long(254)].map((referrer) => ({ ...base, referrer })),
+  ...['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'].flatMap((field) =>
+    ['newsletter', '', long(200), long(201), `${long(199)}😀`, 'a\u0000'].map((value) => ({ ...base, [field]: value })),
+  ),
 ];
 
 describe('the tracker and the collector', () => {

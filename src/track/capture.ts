@@ -1,5 +1,6 @@
 import { nanoid } from 'nanoid';
 import { config } from '../core/config.js';
+import { campaignFields, shortText } from './limits.js';
 import { denied, persisting } from './privacy.js';
 import { forget, keep } from './send.js';
 import { load, store } from './storage.js';
@@ -37,6 +38,27 @@ export function capture(): void {
     }
   }
   remember();
+}
+
+/**
+ * This page load's arrival, sent with its view: the referring site's host (never its path
+ * or query, and nothing when the reader came from this site) and the landing URL's
+ * campaign (`utm_*`; a value the collector would refuse is left out, not the view).
+ */
+export function arrival(): Record<string, string> {
+  const fields: Record<string, string> = {};
+  const params = new URL(location.href).searchParams;
+  for (const name of campaignFields) {
+    const value = params.get(name);
+    if (value && shortText.test(value)) fields[name] = value;
+  }
+  try {
+    const from = new URL(document.referrer);
+    if (from.protocol.startsWith('http') && from.host != location.host) fields.referrer = from.host;
+  } catch {
+    // No referrer (typed, bookmarked, or withheld by the Referrer-Policy).
+  }
+  return fields;
 }
 
 /**

@@ -14,7 +14,7 @@ import { nanoid } from 'nanoid';
 import { config, type ConsentState } from '../core/config.js';
 import { guard } from '../core/emit.js';
 import { mintShareId, pageUrl, trackedPageUrl, trackedUrl, withReferral } from '../core/referral.js';
-import { capture, remember, visit } from './capture.js';
+import { arrival, capture, remember, visit } from './capture.js';
 import { enqueue } from './send.js';
 import { loadVitals } from './vitals.js';
 
@@ -95,5 +95,5 @@ export const start = guard((): void => {
     if (document.readyState === 'complete') report();
     else addEventListener('load', report, { once: true });
   }
-  track('view');
+  track('view', arrival());
 });

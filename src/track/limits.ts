@@ -8,6 +8,12 @@
 /** How long the collector accepts an event after its `ts` (35 days): older unsent events are pruned. */
 export const maxAge = 3024e6;
 
+/** The landing URL's campaign parameters a view carries. */
+export const campaignFields = ['utm_source', 'utm_medium', 'utm_campaign', 'utm_term', 'utm_content'];
+
+/** Free text of up to 200 characters without NUL (an item id, a campaign value). */
+export const shortText = /^[^\0]{1,200}$/u;
+
 const key = /^[a-z0-9][a-z0-9_.-]{0,31}$/;
 const id = /^[\w-]{1,32}$/;
 
@@ -24,11 +30,13 @@ const checks: Record<string, RegExp | ((value: any) => boolean)> = {
   via: key,
   visitor: /^[\w-]{1,64}$/,
   rating: (value) => Number.isInteger(value) && value >= 1 && value <= 5,
-  item: /^[^\0]{1,200}$/u,
+  item: shortText,
   name: /^[^\0]{1,100}$/u,
   value: (value) => typeof value == 'number' && value >= 0 && value <= 1e9,
   currency: /^[A-Z]{3}$/,
   metric: /^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$/,
+  referrer: /^[a-z0-9.:[\]-]{1,253}$/,
+  ...Object.fromEntries(campaignFields.map((field) => [field, shortText])),
 };
 
 /** The first field of `event` the collector would refuse (`share` when a share lacks it), or undefined. */

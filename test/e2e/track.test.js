@@ -169,6 +169,26 @@ describe('arrival', () => {
     assert.equal(tab.url(), `${url}?a=1&b=2#comments`);
   });
 
+  it('sends with the view the referring host alone and the landing campaign, kept out of its url', async () => {
+    const url = servePage('arrival');
+    const tab = await (await reader()).newPage();
+    const landing = `${url}?utm_source=newsletter&utm_medium=email&utm_campaign=spring%20sale&utm_content=${'x'.repeat(201)}`;
+    await tab.goto(landing, { referer: 'https://news.example/today?story=42' });
+    const [view] = await received('arrival');
+    assert.equal(view.referrer, 'news.example');
+    assert.deepEqual([view.utm_source, view.utm_medium, view.utm_campaign, view.utm_term], ['newsletter', 'email', 'spring sale', undefined]);
+    // A value over the collector's 200 characters is left out, not the view.
+    assert.equal(view.utm_content, undefined);
+    assert.equal(view.url, url);
+    assert.equal(tab.url(), landing);
+
+    // From the site itself: no referrer.
+    const inside = await (await reader()).newPage();
+    await inside.goto(`${servePage('inside')}`, { referer: `${url}?from=menu` });
+    const [own] = await received('inside');
+    assert.equal(own.referrer, undefined);
+  });
+
   it('builds a two-hop chain across readers: A shares, B arrives and shares, C arrives', async () => {
     const url = servePage('chain');
     const a = await open(await reader(), url);
