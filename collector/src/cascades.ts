@@ -4,15 +4,10 @@
  * node lists with parent indexes, so no chain however deep nests a call or a JSON value.
  */
 
-/** A share of the graph (see share-graph.ts). */
-export interface Share {
-  share: string;
-  parent: string | null;
-  generation: number;
-  network: string | null;
-  visitor: string | null;
-  ts: number;
-}
+import type { LineageRow } from './lineage.js';
+
+/** A share of the graph (see share-graph.ts), as lineage keeps it. */
+export type Share = LineageRow;
 
 /** A view that arrived through a share. */
 export interface Visit {

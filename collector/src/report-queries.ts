@@ -3,6 +3,7 @@
  * page-day counts (lineage.ts keeps both up to date as events arrive).
  */
 import { sql, type SqlBool } from 'kysely';
+import type { Visit } from './cascades.js';
 import type { Dialect } from './db.js';
 import { computePage, pageShareEvents, type CountRow, type LineageRow } from './lineage.js';
 import { shareGraph } from './share-graph.js';
@@ -32,13 +33,6 @@ export interface Conversion {
   value: number | null;
 }
 
-/** A view that arrived through a share. */
-export interface Visit {
-  id: string;
-  ref: string;
-  visitor: string | null;
-  ts: number;
-}
 
 /** `site`, `from` and `to` conditions on the events aliased `alias`. */
 function inRange(alias: string, { site, from, to }: Range) {
